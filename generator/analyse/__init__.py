@@ -1,0 +1,1 @@
+"""analyse stage of the dossier pipeline."""

@@ -1,0 +1,119 @@
+"""On-disk cache of per-article analysis, keyed so that stale results are never trusted.
+
+The key hashes the seed's bytes, the model's name and version, the analysis
+settings and the source code of this package: change any of them and the
+entry is simply not found. Entries are JSON files written atomically; one that
+does not parse or does not rebuild is discarded with a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..model import AnalysedArticle, Article, Problem
+from .serialise import analysis_from_dict, analysis_to_dict
+
+FORMAT = 1
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the analyse package's source: a code change invalidates every entry."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def analysis_version(model: str, options: dict[str, object]) -> str:
+    """Everything except the seed that decides what analysis produces."""
+    blob = json.dumps(
+        {"format": FORMAT, "model": model, "options": options, "code": code_fingerprint()},
+        sort_keys=True,
+    )
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+@dataclass
+class AnalysisCache:
+    """Read and write cached analyses under ``root``; ``None`` root disables it."""
+
+    root: Path | None
+    version: str
+    problems: list[Problem] = field(default_factory=list)
+    hits: int = 0
+    misses: int = 0
+
+    def _path(self, article: Article) -> Path:
+        assert self.root is not None
+        key = hashlib.sha256(f"{self.version}:{article.content_hash}".encode()).hexdigest()
+        return self.root / "analysis" / key[:2] / f"{key}.json"
+
+    def get(self, article: Article) -> AnalysedArticle | None:
+        """The cached analysis, or None when missing or unusable (then it is deleted)."""
+        if self.root is None:
+            self.misses += 1
+            return None
+        path = self._path(article)
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except OSError as exc:
+            return self._discard(article, path, f"unreadable ({exc.strerror})")
+        try:
+            data = json.loads(raw)
+            if data.get("version") != self.version or data.get("hash") != article.content_hash:
+                raise ValueError("key mismatch")
+            analysed = analysis_from_dict(data["analysis"], article)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            return self._discard(article, path, f"corrupted ({type(exc).__name__})")
+        self.hits += 1
+        return analysed
+
+    def _discard(self, article: Article, path: Path, why: str) -> None:
+        self.problems.append(
+            Problem(article.source, f"cache entry {why}: discarded and analysed again", "warning")
+        )
+        path.unlink(missing_ok=True)
+        self.misses += 1
+        return None
+
+    def put(self, analysed: AnalysedArticle) -> None:
+        """Store atomically (write a temporary file, then rename) so readers never see half."""
+        if self.root is None:
+            return
+        path = self._path(analysed.article)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload: dict[str, Any] = {
+            "version": self.version,
+            "hash": analysed.article.content_hash,
+            "analysis": analysis_to_dict(analysed),
+        }
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+
+
+def prune(cache: AnalysisCache, keep: list[Article]) -> int:
+    """Delete entries no current seed uses (removed seeds, old versions); return how many."""
+    if cache.root is None:
+        return 0
+    wanted = {cache._path(article) for article in keep}
+    removed = 0
+    for path in sorted((cache.root / "analysis").glob("*/*")):
+        if path not in wanted:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

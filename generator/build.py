@@ -1,0 +1,137 @@
+"""The whole build: ingest -> analyse -> link -> render -> site, with timings and problems.
+
+Each stage gets plain data from the one before; this module only wires them,
+reports progress and turns failures into one-line reasons.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from .analyse.runner import analyse_articles
+from .ingest import read_seeds
+from .link.corrections import CorrectionsError
+from .link.dossier import link_dossier
+from .model import Dossier, Problem
+from .render import render_dossier
+from .render.writer import write_tree
+from .settings import Settings
+from .site import SiteBuildError, build_site
+
+
+class BuildError(RuntimeError):
+    """The build cannot go on; the message is the one line the user sees."""
+
+
+@dataclass
+class BuildResult:
+    dossier: Dossier
+    timings: dict[str, float] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    written: int = 0
+    unchanged: int = 0
+    analysed: int = 0
+    cached: int = 0
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity in ("warning", "error")]
+
+
+Log = Callable[[str], None]
+
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    timings[stage] = time.perf_counter() - started
+
+
+def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
+    """Build content/ (and the site unless ``settings.build_site`` is off)."""
+    if not settings.seeds.is_dir():
+        raise BuildError(f"{settings.seeds}: seeds folder not found")
+    timings: dict[str, float] = {}
+    with _timed(timings, "ingest"):
+        articles, problems = read_seeds(settings.seeds)
+    for problem in problems:
+        log(problem.line())
+    if not articles:
+        log(f"{settings.seeds}: no readable articles (*.txt, *.md); the site will be empty")
+
+    with _timed(timings, "analyse"), _progress(len(articles), settings.progress) as tick:
+        run = analyse_articles(
+            articles,
+            model=settings.model,
+            summary_sentences=settings.summary_sentences,
+            processes=settings.processes,
+            batch_size=settings.batch_size,
+            cache_root=settings.cache,
+            progress=tick,
+        )
+    for problem in run.problems:
+        log(problem.line())
+
+    with _timed(timings, "link"):
+        try:
+            dossier = link_dossier(run.articles, settings.corrections)
+        except CorrectionsError as exc:
+            raise BuildError(str(exc)) from exc
+    for problem in dossier.problems:
+        log(problem.line())
+    dossier.problems = [*problems, *run.problems, *dossier.problems]
+
+    report: dict[str, Any] = {
+        "articles": len(articles),
+        "files": len(articles) + sum(1 for p in problems if p.severity == "error"),
+        "analysed": run.analysed,
+        "cached": run.cached,
+        "model": run.model,
+    }
+    with _timed(timings, "render"):
+        files = render_dossier(dossier, report)
+        stats = write_tree(settings.content, files)
+
+    result = BuildResult(
+        dossier=dossier,
+        timings=timings,
+        problems=dossier.problems,
+        written=stats.written,
+        unchanged=stats.unchanged,
+        analysed=run.analysed,
+        cached=run.cached,
+    )
+    if settings.build_site:
+        with _timed(timings, "site"):
+            try:
+                site = build_site(settings.config, settings.content, settings.site, strict=settings.strict)
+            except SiteBuildError as exc:
+                raise BuildError(str(exc)) from exc
+        for warning in site.warnings:
+            log(f"mkdocs: {warning}")
+    return result
+
+
+@contextmanager
+def _progress(total: int, enabled: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr showing articles per second (quiet when disabled or not a tty)."""
+    if not enabled or total == 0:
+        yield lambda n: None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="article", desc="analyse", file=sys.stderr, dynamic_ncols=True, leave=True)
+    try:
+        yield bar.update
+    finally:
+        bar.close()

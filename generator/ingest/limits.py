@@ -1,0 +1,34 @@
+"""Size limits that keep hostile or accidental inputs from breaking the build.
+
+They are module attributes read at call time (``limits.MAX_CHARS``), so tests
+can lower them with ``monkeypatch.setattr`` instead of writing huge files.
+"""
+
+from __future__ import annotations
+
+#: Characters of decoded text kept per file; the rest is dropped with a warning.
+#: Two million characters is roughly a 300-page book, far beyond any article.
+MAX_CHARS = 2_000_000
+
+#: Bytes read per character kept: UTF-8 needs at most 4 (UTF-32 too).
+BYTES_PER_CHAR = 4
+
+#: A line longer than this is split into paragraphs at sentence ends, so a
+#: whole article (or a 1 MB blob) on one line still renders as readable blocks.
+LONG_LINE_CHARS = 3_000
+
+#: Preferred paragraph size when such a line is split.
+PARAGRAPH_TARGET_CHARS = 1_000
+
+#: A run of non-space characters longer than this is not a word: it is a data
+#: blob, a tracking URL or base64. It would overflow page layouts, so it is
+#: dropped (and recorded in ``Article.removed``).
+MAX_WORD_CHARS = 100
+
+#: How much of an over-long word is kept in ``Article.removed`` as evidence.
+REMOVED_EXCERPT_CHARS = 120
+
+
+def max_bytes() -> int:
+    """Bytes worth reading for ``MAX_CHARS`` characters in any supported encoding."""
+    return MAX_CHARS * BYTES_PER_CHAR + 8

@@ -1,0 +1,158 @@
+"""The ingest stage: a folder of seed files to ``Article`` objects and ``Problem`` reports.
+
+One file goes through: read (hash all bytes) -> exact-duplicate check ->
+decode -> normalise -> front matter (Markdown) -> header -> over-long words
+and lines -> Markdown markup -> web junk -> paragraphs. Then, over the whole
+set: near-duplicate warnings and unique ids. A bad file never stops the
+build; it becomes a ``Problem`` that names it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.model import Article, Problem, Severity
+
+from .decode import decode_bytes, read_raw
+from .dedupe import NearDuplicateIndex
+from .files import find_seed_files
+from .frontmatter import split_front_matter
+from .header import Header, publisher_from_url, read_header
+from .ids import assign_ids
+from .junk import is_junk_line, remove_junk
+from .markdown import markdown_to_lines
+from .normalise import drop_long_words, normalise_text, split_long_lines, truncate
+from .paragraphs import build_paragraphs
+
+
+@dataclass
+class _Outcome:
+    """One file's result: an article (None when skipped) and its problems."""
+
+    article: Article | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _skip(source: str, message: str, severity: Severity = "warning", earlier: list[Problem] | None = None) -> _Outcome:
+    problems = list(earlier or [])
+    problems.append(Problem(source, message, severity))
+    return _Outcome(None, problems)
+
+
+def read_article(path: Path, source: str, seen_hashes: dict[str, str]) -> _Outcome:
+    """Read one seed file. ``seen_hashes`` maps content hashes to the first source seen."""
+    try:
+        raw = read_raw(path)
+    except OSError as exc:
+        return _skip(source, f"skipped: could not read file ({exc.strerror or exc})", "error")
+    if raw.sha256 in seen_hashes:
+        return _skip(source, f"skipped: duplicate of {seen_hashes[raw.sha256]}")
+    seen_hashes[raw.sha256] = source
+    if raw.size == 0:
+        return _skip(source, "skipped: empty file")
+
+    decoded = decode_bytes(raw.data, truncated=raw.truncated)
+    if decoded.text is None:
+        return _skip(source, f"skipped: {decoded.reason}", "error")
+    warnings = list(decoded.warnings)
+    text, truncation = truncate(decoded.text, raw.truncated, raw.size)
+    warnings.extend(truncation)
+    text, cleanup = normalise_text(text)
+    warnings.extend(cleanup)
+
+    def problems() -> list[Problem]:
+        return [Problem(source, message, "warning") for message in warnings]
+
+    if not text.strip():
+        return _skip(source, "skipped: no text (empty or whitespace only)", earlier=problems())
+
+    is_markdown = source.lower().endswith(".md")
+    front = split_front_matter(text) if is_markdown else None
+    if front is not None:
+        warnings.extend(front.warnings)
+        text = front.body
+    removed: list[str] = []
+    if is_markdown:
+        lines, markup = markdown_to_lines(text)
+        removed.extend(markup)
+    else:
+        lines = text.split("\n")
+
+    header, body = read_header(lines, is_junk=is_junk_line)
+    removed.extend(header.extra)
+    if front is not None and front.found:
+        given = front.fields.get("title")
+        if given and header.title and header.title.casefold() != given.casefold():
+            body.insert(0, f"# {header.title}")  # the author's own heading stays, as a heading
+        header = _apply_front_matter(header, front.fields)
+
+    body, long_words, word_warnings = drop_long_words(body)
+    removed.extend(long_words)
+    warnings.extend(word_warnings)
+    body, split_warnings = split_long_lines(body)
+    warnings.extend(split_warnings)
+
+    junk = remove_junk(body)
+    removed.extend(item.text for item in junk.removed)
+    paragraphs = build_paragraphs(junk.lines)
+    if not paragraphs:
+        return _skip(source, "skipped: no article text left after removing the header and web junk", earlier=problems())
+
+    article = Article(
+        id="",
+        source=source,
+        title=header.title,
+        date=header.date,
+        url=header.url,
+        publisher=header.publisher,
+        paragraphs=paragraphs,
+        removed=removed,
+        problems=problems(),
+        content_hash=raw.sha256,
+    )
+    return _Outcome(article, list(article.problems))
+
+
+def _apply_front_matter(header: Header, fields: dict[str, str | None]) -> Header:
+    """Front-matter values win; detected values fill the gaps."""
+    url = fields.get("url") or header.url
+    publisher = fields.get("publisher") or (publisher_from_url(fields["url"]) if fields.get("url") else header.publisher)
+    return Header(
+        title=fields.get("title") or header.title,
+        date=fields.get("date") or header.date,
+        url=url,
+        publisher=publisher,
+        extra=header.extra,
+    )
+
+
+def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
+    """Read every ``*.txt``/``*.md`` seed under ``seeds_dir``.
+
+    Returns the articles in sorted relative-path order and *all* problems in
+    the same order: those of skipped files and the warnings of kept articles
+    (which also sit in each ``Article.problems``). Raises ``FileNotFoundError``
+    / ``NotADirectoryError`` when ``seeds_dir`` is not a folder.
+    """
+    seen_hashes: dict[str, str] = {}
+    outcomes = [read_article(path, source, seen_hashes) for source, path in find_seed_files(Path(seeds_dir))]
+
+    index = NearDuplicateIndex()
+    for outcome in outcomes:
+        article = outcome.article
+        if article is None:
+            continue
+        match = index.add(article.source, article.text)
+        if match is not None:
+            earlier, score = match
+            problem = Problem(article.source, f"near duplicate of {earlier} (similarity {score:.2f})", "warning")
+            article.problems.append(problem)
+            outcome.problems.append(problem)
+
+    articles = [outcome.article for outcome in outcomes if outcome.article is not None]
+    ids = assign_ids([article.source for article in articles])
+    for article in articles:
+        article.id = ids[article.source]
+    problems = [problem for outcome in outcomes for problem in outcome.problems]
+    return articles, problems

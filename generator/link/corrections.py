@@ -1,0 +1,201 @@
+"""The user's corrections to the entity lists, read from ``corrections.yml``.
+
+No automatic linker is always right, and an analyst must be able to fix its
+output once and have the fix survive every rebuild. The file lives in the
+seeds folder and is applied on every build, after automatic linking, in this
+order: ``merge``, ``rename``, ``type``, ``drop``. Every section is optional::
+
+    # corrections.yml
+    merge:                      # the first name is kept, the others fold into it
+      - [Vladimir Putin, V. Putin]
+      - [Mohammed Bin Salman, MBS, Mohammed bin Salman]
+    rename:                     # current name -> name to show
+      Recep Tayyip Erdogan: Recep Tayyip Erdoğan
+    type:                       # name -> person | organisation | place
+      Kremlin: organisation
+    drop:                       # entities that should not be listed at all
+      - Zombie
+      - Entrepreneur
+
+A name may be an entity's name, any of its aliases, or its id (the last part
+of its page address, "vladimir-putin"); case, accents and a leading "the" do
+not matter. An entry that names no entity is reported as a warning with the
+file and line; a file that cannot be read as this format stops the build with
+``CorrectionsError("corrections.yml line N: reason")``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.model import EntityType, Problem
+
+Action = Literal["merge", "rename", "type", "drop"]
+ACTIONS: tuple[Action, ...] = ("merge", "rename", "type", "drop")
+TYPE_NAMES: dict[str, EntityType] = {
+    "person": "person",
+    "people": "person",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "org": "organisation",
+    "place": "place",
+    "location": "place",
+}
+
+
+class CorrectionsError(ValueError):
+    """The corrections file is not valid YAML or not in the documented format."""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One entry: ``names`` it applies to (merge: target first), ``value`` for rename/type."""
+
+    action: Action
+    names: tuple[str, ...]
+    line: int
+    value: str | None = None
+
+
+@dataclass
+class Corrections:
+    """All entries of one file, in the order they are applied."""
+
+    source: str = "corrections.yml"
+    entries: list[Correction] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def of(self, action: Action) -> list[Correction]:
+        return [e for e in self.entries if e.action == action]
+
+
+def _line(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _scalar(node: Node, source: str, what: str) -> str:
+    if not isinstance(node, ScalarNode) or not str(node.value).strip():
+        raise CorrectionsError(f"{source} line {_line(node)}: {what} must be a name (text)")
+    return str(node.value).strip()
+
+
+def _pairs(node: Node, source: str, section: str) -> list[tuple[Node, Node]]:
+    """Accept ``{a: b, ...}`` or a list of one-pair mappings ``[{a: b}, ...]``."""
+    if isinstance(node, MappingNode):
+        return list(node.value)
+    if isinstance(node, SequenceNode):
+        pairs: list[tuple[Node, Node]] = []
+        for item in node.value:
+            if not isinstance(item, MappingNode):
+                raise CorrectionsError(
+                    f"{source} line {_line(item)}: each '{section}' entry must be 'name: value'"
+                )
+            pairs.extend(item.value)
+        return pairs
+    if isinstance(node, ScalarNode) and node.value in ("", "~", "null"):
+        return []
+    raise CorrectionsError(f"{source} line {_line(node)}: '{section}' must map names to values")
+
+
+def _names_list(node: Node, source: str, section: str) -> list[ScalarNode]:
+    if isinstance(node, ScalarNode) and node.value in ("", "~", "null"):
+        return []
+    if not isinstance(node, SequenceNode):
+        raise CorrectionsError(f"{source} line {_line(node)}: '{section}' must be a list")
+    return node.value
+
+
+def parse_corrections(text: str, source: str = "corrections.yml") -> tuple[Corrections, list[Problem]]:
+    """Read the YAML text; raise CorrectionsError on anything not in the format."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise CorrectionsError(f"{source}{where}: not valid YAML ({reason})") from exc
+    corrections = Corrections(source=source)
+    problems: list[Problem] = []
+    if root is None or (isinstance(root, ScalarNode) and root.value in ("", "~", "null")):
+        return corrections, problems
+    if not isinstance(root, MappingNode):
+        raise CorrectionsError(
+            f"{source} line {_line(root)}: expected sections {', '.join(ACTIONS)} at the top level"
+        )
+    sections: dict[str, Node] = {}
+    for key_node, value_node in root.value:
+        key = _scalar(key_node, source, "a section name").lower()
+        if key not in ACTIONS:
+            raise CorrectionsError(
+                f"{source} line {_line(key_node)}: unknown section '{key}' "
+                f"(expected one of: {', '.join(ACTIONS)})"
+            )
+        if key in sections:
+            raise CorrectionsError(f"{source} line {_line(key_node)}: section '{key}' appears twice")
+        sections[key] = value_node
+
+    for action in ACTIONS:  # the documented order of application
+        node = sections.get(action)
+        if node is None:
+            continue
+        if action == "merge":
+            for item in _names_list(node, source, action):
+                if not isinstance(item, SequenceNode):
+                    raise CorrectionsError(
+                        f"{source} line {_line(item)}: each merge entry must be a list of names, "
+                        "the one to keep first"
+                    )
+                names = tuple(_scalar(n, source, "a merge entry") for n in item.value)
+                if len(names) < 2:
+                    raise CorrectionsError(
+                        f"{source} line {_line(item)}: a merge entry needs at least two names"
+                    )
+                corrections.entries.append(Correction("merge", names, _line(item)))
+        elif action == "drop":
+            for item in _names_list(node, source, action):
+                name = _scalar(item, source, "a drop entry")
+                corrections.entries.append(Correction("drop", (name,), _line(item)))
+        else:
+            seen: dict[str, int] = {}
+            for key_node, value_node in _pairs(node, source, action):
+                name = _scalar(key_node, source, f"a {action} entry")
+                value = _scalar(value_node, source, f"the new {action}")
+                if action == "type":
+                    value_key = value.lower()
+                    if value_key not in TYPE_NAMES:
+                        raise CorrectionsError(
+                            f"{source} line {_line(value_node)}: unknown type '{value}' "
+                            "(expected person, organisation or place)"
+                        )
+                    value = TYPE_NAMES[value_key]
+                line = _line(key_node)
+                if name in seen:
+                    problems.append(
+                        Problem(
+                            source,
+                            f"line {line}: '{name}' is given a {action} twice "
+                            f"(also line {seen[name]}); the later one wins",
+                        )
+                    )
+                seen[name] = line
+                corrections.entries.append(Correction(action, (name,), line, value))  # type: ignore[arg-type]
+    return corrections, problems
+
+
+def load_corrections(path: Path) -> tuple[Corrections, list[Problem]]:
+    """Read ``path``; a missing file means no corrections and no problem."""
+    path = Path(path)
+    if not path.is_file():
+        return Corrections(source=path.name), []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorrectionsError(f"{path.name} line 1: cannot read the file ({exc})") from exc
+    return parse_corrections(text, source=path.name)

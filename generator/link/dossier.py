@@ -1,0 +1,71 @@
+"""Assemble the Dossier: entities resolved across articles, quotes linked to speakers,
+stories, related articles and the timeline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import AnalysedArticle, Dossier, LinkedArticle, LinkedQuote, Problem, TimelineItem
+from .corrections import load_corrections
+from .entities import EntityIndex, link_entities
+from .stories import group_stories
+
+
+def link_dossier(analysed: list[AnalysedArticle], corrections_path: Path) -> Dossier:
+    """Cross-article stage; raises CorrectionsError when the corrections file is malformed."""
+    corrections, problems = load_corrections(corrections_path)
+    index = link_entities(analysed, corrections)
+    names = {entity_id: entity.name for entity_id, entity in index.entities.items()}
+    stories, related = group_stories(analysed, index.by_article, names)
+    articles = [
+        LinkedArticle(
+            analysed=item,
+            people=index.by_article.get(item.article.id, {}).get("person", []),
+            organisations=index.by_article.get(item.article.id, {}).get("organisation", []),
+            places=index.by_article.get(item.article.id, {}).get("place", []),
+            quotes=_link_quotes(item, index),
+            related=related.get(item.article.id, []),
+        )
+        for item in analysed
+    ]
+    return Dossier(
+        articles=articles,
+        entities=index.entities,
+        stories=stories,
+        timeline=_timeline(analysed),
+        problems=[*problems, *index.problems],
+    )
+
+
+def _link_quotes(item: AnalysedArticle, index: EntityIndex) -> list[LinkedQuote]:
+    """A speaker becomes a link only when the entity index is sure who it is."""
+    article_id = item.article.id
+    return [
+        LinkedQuote(
+            article=article_id,
+            text=quote.text,
+            speaker=quote.speaker,
+            speaker_id=index.lookup(quote.speaker, article_id) if quote.speaker else None,
+            kind=quote.kind,
+        )
+        for quote in item.quotes
+    ]
+
+
+def _timeline(analysed: list[AnalysedArticle]) -> list[TimelineItem]:
+    """Publication dates and dated events; undated events last, in article order."""
+    items: list[TimelineItem] = []
+    for item in analysed:
+        if item.article.date:
+            items.append(TimelineItem(item.article.date, item.title, item.article.id, "published"))
+        seen: set[tuple[str | None, str]] = set()
+        for event in item.dates:
+            key = (event.date, event.text)
+            if key not in seen:
+                seen.add(key)
+                items.append(TimelineItem(event.date, event.text, item.article.id, "event"))
+    order = {item.article.id: position for position, item in enumerate(analysed)}
+    return sorted(items, key=lambda t: (t.date is None, t.date or "", order[t.article], t.kind != "published"))
+
+

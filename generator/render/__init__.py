@@ -1,0 +1,35 @@
+"""render stage: Dossier -> Markdown pages and dossier.json (the MkDocs docs_dir)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Dossier
+from .dossier_json import dossier_json
+from .environment import make_environment
+from .pages import build_pages
+
+
+def render_dossier(dossier: Dossier, report: dict[str, Any]) -> dict[str, bytes]:
+    """Every file of content/, as relative path -> bytes; deterministic for the same input."""
+    env = make_environment()
+    files: dict[str, bytes] = {}
+    for page in build_pages(dossier, report):
+        template = env.get_template(page.template)
+        text = template.render(page_path=page.path, **page.context)
+        files[page.path] = _tidy(text).encode("utf-8")
+    files["dossier.json"] = dossier_json(dossier)
+    return files
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines left by template control blocks; end with one newline."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        line = line.rstrip()
+        if not line and lines and not lines[-1]:
+            continue
+        lines.append(line)
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines).rstrip("\n") + "\n"

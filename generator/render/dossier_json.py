@@ -1,0 +1,70 @@
+"""dossier.json: the machine-readable dossier, written beside the pages (site root)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Dossier, Entity, LinkedArticle
+
+TYPE_ORDER = {"person": 0, "organisation": 1, "place": 2}
+
+
+def html_page(md_path: str) -> str:
+    """The built page for a docs path (the site uses no directory URLs)."""
+    return md_path[: -len(".md")] + ".html" if md_path.endswith(".md") else md_path
+
+
+def _article(a: LinkedArticle) -> dict[str, Any]:
+    art = a.analysed.article
+    src = a.analysed.sourcing
+    return {
+        "id": art.id,
+        "source": art.source,
+        "page": html_page(f"articles/{art.id}.md"),
+        "title": a.analysed.title,
+        "title_generated": a.analysed.title_generated,
+        "date": art.date,
+        "url": art.url,
+        "publisher": art.publisher,
+        "summary": list(a.analysed.summary),
+        "body": [p.text for p in art.paragraphs],
+        "people": list(a.people),
+        "organisations": list(a.organisations),
+        "places": list(a.places),
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "speaker_id": q.speaker_id, "kind": q.kind}
+            for q in a.quotes
+        ],
+        "sourcing": {"named": list(src.named), "unnamed": list(src.unnamed), "hedged": list(src.hedged)},
+        "related": [{"article": other, "reason": why} for other, why in a.related],
+    }
+
+
+def _entity(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "type": e.type,
+        "name": e.name,
+        "aliases": list(e.aliases),
+        "articles": list(e.articles),
+        "page": html_page(e.page),
+        "roles": [{"text": r["text"], "article": r["article"]} for r in e.roles],
+        "mentions": e.mention_count,
+    }
+
+
+def dossier_dict(dossier: Dossier) -> dict[str, Any]:
+    entities = sorted(dossier.entities.values(), key=lambda e: (TYPE_ORDER[e.type], e.name.lower(), e.id))
+    return {
+        "articles": [_article(a) for a in dossier.articles],
+        "entities": [_entity(e) for e in entities],
+        "stories": [{"id": s.id, "title": s.title, "articles": list(s.articles)} for s in dossier.stories],
+        "timeline": [
+            {"date": t.date, "text": t.text, "article": t.article, "kind": t.kind} for t in dossier.timeline
+        ],
+    }
+
+
+def dossier_json(dossier: Dossier) -> bytes:
+    return (json.dumps(dossier_dict(dossier), ensure_ascii=False, indent=1) + "\n").encode("utf-8")

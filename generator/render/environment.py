@@ -1,0 +1,54 @@
+"""The Jinja environment: seed text is escaped by default, our links are not.
+
+``finalize`` runs on every ``{{ }}`` value, so each one is made inert Markdown
+unless it is :class:`~markupsafe.Markup` we produced (links, SVG, anchors).
+"""
+
+from __future__ import annotations
+
+import re
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from .escape import external_link, md_link, md_text
+from .views import relative
+
+_ANCHOR_RE = re.compile(r"[^a-z0-9-]")
+
+
+@pass_context
+def _link(context: Context, label: object, target_page: str) -> Markup:
+    """Link from the page being rendered to another page of ours (a docs path, maybe #anchor)."""
+    page, _, anchor = target_page.partition("#")
+    href = relative(context["page_path"], page)
+    return md_link(label, f"{href}#{anchor}" if anchor else href)
+
+
+def _original(url: str) -> Markup:
+    return Markup(f"**Original:** {external_link('read the original', url)}")
+
+
+def _svg(markup: str) -> Markup:
+    """Inline SVG made by our own code, on one line so Markdown keeps it as one HTML block."""
+    return Markup(" ".join(markup.split()))
+
+
+def _anchor(value: str) -> Markup:
+    return Markup(_ANCHOR_RE.sub("-", value.lower()))
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator.render", "templates"),
+        autoescape=False,
+        finalize=md_text,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+    env.globals.update(link=_link, original=_original)
+    env.filters.update(svg=_svg, anchor=_anchor)
+    return env

@@ -1,0 +1,65 @@
+"""Make seed text inert in Markdown: no HTML, no Markdown structure, no template code.
+
+Every value a template prints passes through :func:`md_text` (installed as the
+Jinja ``finalize`` hook), so forgetting a filter cannot let seed text through.
+Characters that Markdown, HTML, tables or templates treat as syntax become
+numeric character references, which every Markdown engine leaves alone and
+browsers show as the original character. Our own markup is wrapped in
+:class:`markupsafe.Markup` to pass through untouched.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import Markup
+
+# Inline syntax: HTML (< > &), emphasis/code (* _ `), links/images ([ ] ( ) !),
+# tables (|), attribute lists and templates ({ }), escapes (\), strike (~),
+# footnotes/abbreviations (^ :) are handled where they can start something.
+_INLINE = {c: f"&#{ord(c)};" for c in "&<>*_`[]()!|{}\\~^"}
+_INLINE_RE = re.compile("[" + re.escape("".join(_INLINE)) + "]")
+# Block syntax only matters at the start of a line.
+_LINE_START_RE = re.compile(r"^(\s*)([#>+\-=:.%]|\d+[.)])", re.MULTILINE)
+_WS_RE = re.compile(r"\s+")
+
+
+def md_text(value: object) -> str:
+    """Seed text as one inert Markdown line (whitespace folded, syntax neutralised)."""
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = _WS_RE.sub(" ", str(value)).strip()
+    text = _INLINE_RE.sub(lambda m: _INLINE[m.group(0)], text)
+    return _LINE_START_RE.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    lead, token = match.group(1), match.group(2)
+    return lead + "".join(f"&#{ord(c)};" for c in token)
+
+
+def md_link(label: object, target: str, *, title: str | None = None) -> Markup:
+    """A Markdown link to one of our own pages; the label is escaped, the target is ours."""
+    if title:
+        return Markup(f'[{md_text(label)}]({target} "{md_text(title).replace(chr(34), "&#34;")}")')
+    return Markup(f"[{md_text(label)}]({target})")
+
+
+_SAFE_URL_RE = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
+
+
+def external_link(label: object, url: str | None) -> Markup:
+    """A link to an original article, only for http(s) URLs; anything else stays plain text.
+
+    Written as inline HTML so it carries ``class="dossier-original"``: the one
+    kind of link to another host a page may hold (a link, never a request).
+    """
+    if not url or not _SAFE_URL_RE.match(url):
+        return Markup(md_text(label))
+    href = html.escape(url, quote=True)
+    return Markup(
+        f'<a class="dossier-original" href="{href}" rel="noopener noreferrer nofollow">{md_text(label)}</a>'
+    )

@@ -1,0 +1,207 @@
+"""Decide which pages the dossier has and what each one shows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ..model import Dossier, Entity, LinkedArticle
+from .svg import network_svg, timeline_svg
+from .views import (
+    ENTITY_MENTION_LIMIT,
+    INDEX_PAGE_SIZE,
+    LETTER_SPLIT,
+    OVERVIEW_KEY,
+    OVERVIEW_LATEST,
+    TYPE_FOLDERS,
+    TYPE_TITLES,
+    Page,
+    article_page,
+    co_occurring,
+    entity_letter,
+    index_page_path,
+    paginate,
+    quotes_by_speaker,
+    sort_articles,
+)
+
+NETWORK_NODES = 30
+
+
+def build_pages(dossier: Dossier, report: dict[str, Any]) -> list[Page]:
+    """Every Markdown page of the site, in a stable order."""
+    by_id = {a.id: a for a in dossier.articles}
+    story_of = {aid: story for story in dossier.stories for aid in story.articles}
+    common = {"entities": dossier.entities, "articles": by_id, "story_of": story_of}
+    pages: list[Page] = [_overview(dossier, common)]
+    pages += _article_indexes(dossier, common)
+    for article in dossier.articles:
+        pages.append(Page(article_page(article.id), "article.md.j2", {**common, "a": article}))
+    for kind in TYPE_FOLDERS:
+        members = sorted(
+            (e for e in dossier.entities.values() if e.type == kind),
+            key=lambda e: (e.name.lower(), e.id),
+        )
+        pages += _entity_indexes(kind, members)
+        for entity in members:
+            pages.append(_entity_page(dossier, entity, common))
+    pages.append(Page("quotes.md", "quotes.md.j2", {**common, "groups": quotes_by_speaker(dossier)}))
+    pages.append(Page("stories.md", "stories.md.j2", {**common, "stories": dossier.stories}))
+    pages.append(_timeline(dossier, common))
+    pages.append(Page("report.md", "report.md.j2", {**common, "report": report, "problems": dossier.problems}))
+    pages.append(Page("print.md", "print.md.j2", {**common, "ordered": sort_articles(dossier.articles), "stories": dossier.stories}))
+    return pages
+
+
+def _overview(dossier: Dossier, common: dict[str, Any]) -> Page:
+    ordered = sort_articles(dossier.articles)
+    dates = sorted(a.analysed.article.date for a in dossier.articles if a.analysed.article.date)
+    publishers = Counter(a.analysed.article.publisher for a in dossier.articles if a.analysed.article.publisher)
+    key = {
+        kind: sorted(
+            (e for e in dossier.entities.values() if e.type == kind),
+            key=lambda e: (-len(e.articles), -e.mention_count, e.name),
+        )[:OVERVIEW_KEY]
+        for kind in TYPE_FOLDERS
+    }
+    key_quotes = _key_quotes(dossier)
+    context = {
+        **common,
+        "count": len(dossier.articles),
+        "first_date": dates[0] if dates else None,
+        "last_date": dates[-1] if dates else None,
+        "undated": sum(1 for a in dossier.articles if not a.analysed.article.date),
+        "publishers": sorted(publishers.items(), key=lambda kv: (-kv[1], kv[0])),
+        "entity_counts": {k: sum(1 for e in dossier.entities.values() if e.type == k) for k in TYPE_FOLDERS},
+        "stories": dossier.stories[:10],
+        "more_stories": max(0, len(dossier.stories) - 10),
+        "key": key,
+        "key_quotes": key_quotes,
+        "latest": ordered[:OVERVIEW_LATEST],
+        "network": _network(dossier, [e.id for kind in ("person", "organisation") for e in key[kind]], "index.md"),
+        "timeline_svg": timeline_svg(_timeline_points(dossier)),
+    }
+    return Page("index.md", "index.md.j2", context)
+
+
+def _key_quotes(dossier: Dossier, limit: int = 6) -> list[Any]:
+    """Attributed full quotes by the most-covered speakers, one per speaker."""
+    seen: set[str] = set()
+    candidates = []
+    for article in sort_articles(dossier.articles):
+        for quote in article.quotes:
+            if quote.kind == "full" and quote.speaker_id and quote.speaker_id in dossier.entities:
+                candidates.append(quote)
+    candidates.sort(key=lambda q: -len(dossier.entities[q.speaker_id].articles))  # type: ignore[index]
+    chosen = []
+    for quote in candidates:
+        if quote.speaker_id not in seen:
+            seen.add(quote.speaker_id)  # type: ignore[arg-type]
+            chosen.append(quote)
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def _article_indexes(dossier: Dossier, common: dict[str, Any]) -> list[Page]:
+    chunks = paginate(sort_articles(dossier.articles), INDEX_PAGE_SIZE)
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        path = index_page_path("articles", number)
+        pages.append(
+            Page(
+                path,
+                "articles_index.md.j2",
+                {
+                    **common,
+                    "rows": chunk,
+                    "number": number,
+                    "total_pages": len(chunks),
+                    "page_paths": [index_page_path("articles", n) for n in range(1, len(chunks) + 1)],
+                },
+            )
+        )
+    return pages
+
+
+def _entity_indexes(kind: str, members: list[Entity]) -> list[Page]:
+    """One index page, grouped by letter; split into a page per letter when long."""
+    folder = TYPE_FOLDERS[kind]
+    letters: dict[str, list[Entity]] = {}
+    for entity in members:
+        letters.setdefault(entity_letter(entity.name), []).append(entity)
+    split = len(members) > LETTER_SPLIT
+    letter_pages = {letter: f"{folder}/letter-{'other' if letter == '#' else letter.lower()}.md" for letter in letters}
+    top = sorted(members, key=lambda e: (-len(e.articles), e.name))[:30]
+    context = {
+        "kind": kind,
+        "title": TYPE_TITLES[kind],
+        "letters": letters,
+        "split": split,
+        "letter_pages": letter_pages,
+        "top": top,
+        "total": len(members),
+    }
+    pages = [Page(f"{folder}/index.md", "entity_index.md.j2", context)]
+    if split:
+        for letter, group in letters.items():
+            pages.append(
+                Page(letter_pages[letter], "entity_letter.md.j2", {"title": TYPE_TITLES[kind], "letter": letter, "members": group})
+            )
+    return pages
+
+
+def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any]) -> Page:
+    page = entity.page
+    quotes = [q for a in dossier.articles if entity.id in {q.speaker_id for q in a.quotes} for q in a.quotes if q.speaker_id == entity.id]
+    neighbours = co_occurring(dossier, entity)
+    context = {
+        **common,
+        "e": entity,
+        "mentions": entity.mentions[:ENTITY_MENTION_LIMIT],
+        "more_mentions": max(0, len(entity.mentions) - ENTITY_MENTION_LIMIT),
+        "quotes": quotes,
+        "neighbours": neighbours,
+        "network": _network(dossier, [entity.id] + [n.id for n, _ in neighbours if n.type != "place"][:15], page),
+    }
+    return Page(page, "entity.md.j2", context)
+
+
+def _network(dossier: Dossier, ids: list[str], from_page: str) -> str:
+    """Co-occurrence network of the given entities (edges weighted by shared articles)."""
+    from .views import relative
+
+    chosen = [i for i in dict.fromkeys(ids) if i in dossier.entities][:NETWORK_NODES]
+    if len(chosen) < 2:
+        return ""
+    members = {i: set(dossier.entities[i].articles) for i in chosen}
+    nodes = [(i, dossier.entities[i].name, dossier.entities[i].type, max(1, dossier.entities[i].mention_count)) for i in chosen]
+    edges = []
+    for pos, a in enumerate(chosen):
+        for b in chosen[pos + 1 :]:
+            shared = len(members[a] & members[b])
+            if shared:
+                edges.append((a, b, shared))
+    if not edges:
+        return ""
+    return network_svg(nodes, edges, href=lambda i: relative(from_page, dossier.entities[i].page).replace(".md", ".html"))
+
+
+def _timeline_points(dossier: Dossier) -> list[tuple[str, str]]:
+    return [(item.date, item.text) for item in dossier.timeline if item.date and item.kind == "published"]
+
+
+def _timeline(dossier: Dossier, common: dict[str, Any]) -> Page:
+    dated = [t for t in dossier.timeline if t.date]
+    undated = [t for t in dossier.timeline if not t.date]
+    points = [(t.date, dossier_title(common, t.article) if t.kind == "published" else t.text) for t in dated]
+    return Page(
+        "timeline.md",
+        "timeline.md.j2",
+        {**common, "dated": dated, "undated": undated, "svg": timeline_svg([(d, label[:60]) for d, label in points][:200])},
+    )
+
+
+def dossier_title(common: dict[str, Any], article_id: str) -> str:
+    article: LinkedArticle | None = common["articles"].get(article_id)
+    return article.analysed.title if article else article_id

@@ -1,0 +1,110 @@
+"""Page models: the logic behind each page (ordering, grouping, counting, paging).
+
+Templates only lay these out. Every function is pure: Dossier in, plain dicts out.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Dossier, Entity, LinkedArticle, LinkedQuote
+
+TYPE_FOLDERS = {"person": "people", "organisation": "organisations", "place": "places"}
+TYPE_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
+INDEX_PAGE_SIZE = 200
+LETTER_SPLIT = 300
+ENTITY_MENTION_LIMIT = 60
+OVERVIEW_LATEST = 8
+OVERVIEW_KEY = 12
+
+
+def article_page(article_id: str) -> str:
+    return f"articles/{article_id}.md"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A link target from one docs page to another, as MkDocs resolves it."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown file to write: where, with which template and context."""
+
+    path: str
+    template: str
+    context: dict[str, Any]
+
+
+def sort_articles(articles: list[LinkedArticle]) -> list[LinkedArticle]:
+    """Newest first; undated last, in seed order."""
+    dated = sorted(
+        (a for a in articles if a.analysed.article.date),
+        key=lambda a: (a.analysed.article.date or "", a.id),
+        reverse=True,
+    )
+    return dated + [a for a in articles if not a.analysed.article.date]
+
+
+def entity_letter(name: str) -> str:
+    first = name[:1].upper()
+    return first if first.isalpha() and first.isascii() else "#"
+
+
+def co_occurring(dossier: Dossier, entity: Entity, limit: int = 15) -> list[tuple[Entity, int]]:
+    """Entities named in the same articles, most shared articles first."""
+    by_id = {a.id: a for a in dossier.articles}
+    counts: Counter[str] = Counter()
+    for article_id in entity.articles:
+        article = by_id.get(article_id)
+        if article is None:
+            continue
+        for other in {*article.people, *article.organisations, *article.places}:
+            if other != entity.id:
+                counts[other] += 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], dossier.entities[kv[0]].name))
+    return [(dossier.entities[i], n) for i, n in ranked[:limit] if i in dossier.entities]
+
+
+def quotes_by_speaker(dossier: Dossier) -> list[dict[str, Any]]:
+    """Full quotes grouped by who said them: linked speakers, then described ones, then unknown."""
+    groups: dict[tuple[str, str], list[LinkedQuote]] = defaultdict(list)
+    for article in dossier.articles:
+        for quote in article.quotes:
+            if quote.kind != "full":
+                continue
+            if quote.speaker_id and quote.speaker_id in dossier.entities:
+                key = ("entity", quote.speaker_id)
+            elif quote.speaker:
+                key = ("described", quote.speaker)
+            else:
+                key = ("unknown", "")
+            groups[key].append(quote)
+    rank = {"entity": 0, "described": 1, "unknown": 2}
+
+    def label(key: tuple[str, str]) -> str:
+        kind, value = key
+        if kind == "entity":
+            return dossier.entities[value].name
+        return value or "Speaker not identified"
+
+    ordered = sorted(groups, key=lambda k: (rank[k[0]], -len(groups[k]), label(k).lower()))
+    return [
+        {
+            "label": label(key),
+            "entity": dossier.entities.get(key[1]) if key[0] == "entity" else None,
+            "quotes": groups[key],
+        }
+        for key in ordered
+    ]
+
+
+def paginate(items: list[Any], size: int) -> list[list[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def index_page_path(folder: str, number: int) -> str:
+    return f"{folder}/index.md" if number == 1 else f"{folder}/index-{number}.md"

@@ -1,0 +1,46 @@
+"""Write the rendered files into content/, touching only files whose bytes changed.
+
+Unchanged files keep their modification time, so MkDocs and anyone watching
+the folder see only real changes; files no longer produced are removed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class WriteStats:
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+def write_tree(root: Path, files: dict[str, bytes]) -> WriteStats:
+    """Make ``root`` hold exactly ``files`` (relative POSIX path -> bytes)."""
+    stats = WriteStats()
+    root.mkdir(parents=True, exist_ok=True)
+    for rel, data in sorted(files.items()):
+        path = root / rel
+        try:
+            if path.read_bytes() == data:
+                stats.unchanged += 1
+                continue
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        stats.written += 1
+    wanted = set(files)
+    for path in sorted(root.rglob("*"), reverse=True):
+        rel = path.relative_to(root).as_posix()
+        if path.is_file() and rel not in wanted:
+            path.unlink()
+            stats.removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return stats

@@ -1,0 +1,100 @@
+"""site stage: run MkDocs (Material) over content/ into the site folder, atomically.
+
+The build goes into a temporary folder beside the target and is swapped in
+only when it succeeded, so a failed build leaves the previous site intact.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SHIM = Path("assets/javascripts/iframe-worker/shim.js")
+
+
+class SiteBuildError(RuntimeError):
+    """MkDocs could not build the site; the message is one line for the user."""
+
+
+@dataclass
+class SiteResult:
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Collect(logging.Handler):
+    """Keep MkDocs' warnings so the build can report them (and fail on them under --strict)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: bool = False) -> SiteResult:
+    """Build ``site_dir`` from ``docs_dir`` with the theme and plugins of ``config_file``."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    if not config_file.is_file():
+        raise SiteBuildError(f"{config_file}: MkDocs configuration not found")
+    started = time.perf_counter()
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; a published site must be readable
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(
+            config_file=str(config_file),
+            docs_dir=str(docs_dir.resolve()),
+            site_dir=str(staging),
+            strict=strict,
+        )
+        _check_shim(config)
+        build(config)
+    except (Abort, ConfigurationError, OSError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        detail = "; ".join(collector.messages[:3]) or str(exc)
+        raise SiteBuildError(f"MkDocs build failed: {detail}") from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        logger.removeHandler(collector)
+    _swap(staging, site_dir)
+    return SiteResult(seconds=time.perf_counter() - started, warnings=collector.messages)
+
+
+def _check_shim(config: object) -> None:
+    """Search on file:// needs the iframe-worker shim served from our own theme folder."""
+    custom_dir = getattr(config, "theme").custom_dir
+    if not custom_dir or not (Path(custom_dir) / SHIM).is_file():
+        raise SiteBuildError(
+            f"{Path(custom_dir or 'theme') / SHIM} is missing: run `make site` "
+            "(it installs the iframe-worker shim with npm) before `dossier build`"
+        )
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    """Replace site_dir by staging with two renames; the old site is removed last."""
+    old = None
+    if site_dir.exists():
+        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
+        os.replace(site_dir, old)
+    os.replace(staging, site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,89 @@
+"""Named and unnamed sources and hedged sentences, on written variants and two seeds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.analyse.quotes import extract_quotes
+from generator.analyse.sourcing import assess_sourcing, hedged_sentences
+
+
+def sourcing(nlp, *paragraphs: str):
+    doc = nlp("\n\n".join(paragraphs))
+    return assess_sourcing(doc, extract_quotes(doc, []))
+
+
+def test_named_and_unnamed_sources(nlp) -> None:
+    result = sourcing(
+        nlp,
+        "Senior army sources told reporters the depots were nearly empty.",
+        "“We have enough for a month,” said Karl Weiss, the defence minister.",
+        "A government official said the figure was wrong.",
+    )
+    assert "Karl Weiss" in result.named
+    assert "Senior army sources" in result.unnamed
+    assert "A government official" in result.unnamed
+    assert "Karl Weiss" not in result.unnamed
+
+
+def test_according_to_sources_is_unnamed_and_hedged(nlp) -> None:
+    result = sourcing(nlp, "The convoy turned back, according to local sources.")
+    assert result.unnamed == ["local sources"]
+    assert result.hedged == ["The convoy turned back, according to local sources."]
+
+
+def test_documents_are_not_sources(nlp) -> None:
+    result = sourcing(nlp, "Several reports say the plant has closed.")
+    assert result.unnamed == []
+    assert result.hedged
+
+
+def test_hearsay_names_no_source(nlp) -> None:
+    result = sourcing(nlp, "The engines are said to be made in Kharkiv.")
+    assert result.named == [] and result.unnamed == []
+    assert result.hedged == ["The engines are said to be made in Kharkiv."]
+
+
+def test_hedge_phrases(nlp) -> None:
+    doc = nlp(
+        "Troops are running low, it has been claimed.\n\n"
+        "The deal was reportedly signed in March.\n\n"
+        "These claims, though unverified, spread fast.\n\n"
+        "The ministry denied the allegations.\n\n"
+        "The bridge opened on Monday."
+    )
+    assert hedged_sentences(doc) == [
+        "Troops are running low, it has been claimed.",
+        "The deal was reportedly signed in March.",
+        "These claims, though unverified, spread fast.",
+        "The ministry denied the allegations.",
+    ]
+
+
+def _seed(seeds_dir: Path, prefix: str) -> str:
+    """The seed body as ingest leaves it, roughly: header, share and teaser lines dropped."""
+    (path,) = sorted(seeds_dir.glob(f"{prefix}_*.txt"))
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    junk = re.compile(r"^(?:https?://|\d{8}$)")
+    return "\n\n".join(line for line in lines if line and not junk.match(line))
+
+
+def test_seed_001_sources_and_hedges(nlp, seeds_dir: Path) -> None:
+    doc = nlp(_seed(seeds_dir, "001"))
+    result = assess_sourcing(doc, extract_quotes(doc, []))
+    assert "Senior defence sources" in result.unnamed
+    assert "Ukrainian sources" in result.unnamed
+    hedged = " ".join(result.hedged)
+    assert "it has been claimed" in hedged
+    assert "said to be reliant" in hedged
+    assert "sources say" in hedged
+
+
+def test_seed_003_hedges(nlp, seeds_dir: Path) -> None:
+    doc = nlp(_seed(seeds_dir, "003"))
+    result = assess_sourcing(doc, extract_quotes(doc, []))
+    hedged = " ".join(result.hedged)
+    for cue in ("allegations", "reportedly", "unverified"):
+        assert cue in hedged
+    assert "Critics" in result.unnamed

@@ -1,0 +1,197 @@
+"""Stories and related articles on hand-built articles: grouping, chaining guard, reasons, scale."""
+
+from __future__ import annotations
+
+import random
+import string
+
+from generator.link import stories as stories_module
+from generator.link.stories import group_stories
+from generator.model import AnalysedArticle, Article, Paragraph
+
+
+def _article(aid: str, title: str, paragraphs: list[str], date: str | None = None, generated: bool = False) -> AnalysedArticle:
+    article = Article(
+        id=aid, source=f"{aid}.txt", title=title, date=date, url=None, publisher=None,
+        paragraphs=[Paragraph(p) for p in paragraphs],
+    )
+    return AnalysedArticle(article=article, title=title, title_generated=generated, summary=[], mentions=[], quotes=[])
+
+
+STRIKE_A = _article(
+    "a",
+    "Dock workers strike shuts Rotterdam port",
+    [
+        "Dock workers walked out at the port of Rotterdam on Monday, halting container traffic, union leader Maria Lopez said.",
+        "Maria Lopez told reporters the strike over pay would continue until the port authority improved its offer.",
+        "Port director Tom Becker called the stoppage reckless and said container ships were queuing offshore.",
+    ],
+    date="2023-05-02",
+)
+STRIKE_B = _article(
+    "b",
+    "Rotterdam port strike leaves container ships stranded",
+    [
+        "Container ships queued outside Rotterdam as a dock workers strike entered its second day.",
+        "Union leader Maria Lopez said the port authority's pay offer was an insult to dock workers.",
+        "Tom Becker, the port director, said the strike was costing millions and urged the union to return to talks.",
+    ],
+    date="2023-05-03",
+)
+FOOTBALL = _article(
+    "c",
+    "Late goal lifts Valencia past Sevilla",
+    [
+        "A late header from striker Pablo Ruiz gave Valencia a one-nil win over Sevilla in the league on Sunday.",
+        "Coach Elena Marquez praised her defenders after a tense second half at the Mestalla stadium.",
+    ],
+    date="2023-05-01",
+)
+BAKERY = _article(
+    "d",
+    "Village bakery wins national bread award",
+    [
+        "A family bakery in the village of Ashby has won the national sourdough award for its rye loaf.",
+        "Baker Hannah Cole said the recipe had been handed down from her grandmother.",
+    ],
+    date="2023-04-20",
+)
+
+ENTITIES = {
+    "a": {"person": ["maria-lopez", "tom-becker"], "organisation": ["port-authority"], "place": ["rotterdam", "netherlands"]},
+    "b": {"person": ["maria-lopez", "tom-becker"], "organisation": ["port-authority"], "place": ["rotterdam"]},
+    "c": {"person": ["pablo-ruiz", "elena-marquez"], "organisation": ["valencia-cf", "sevilla-fc"], "place": ["spain"]},
+    "d": {"person": ["hannah-cole"], "organisation": [], "place": ["ashby", "netherlands"]},
+}
+NAMES = {
+    "maria-lopez": "Maria Lopez", "tom-becker": "Tom Becker", "port-authority": "Port Authority",
+    "rotterdam": "Rotterdam", "netherlands": "Netherlands", "pablo-ruiz": "Pablo Ruiz",
+    "elena-marquez": "Elena Marquez", "valencia-cf": "Valencia", "sevilla-fc": "Sevilla", "spain": "Spain",
+    "hannah-cole": "Hannah Cole", "ashby": "Ashby",
+}
+
+
+def _story_of(stories, aid):
+    [story] = [s for s in stories if aid in s.articles]
+    return story
+
+
+def test_articles_sharing_people_and_text_form_one_story():
+    stories, _ = group_stories([STRIKE_A, FOOTBALL, STRIKE_B, BAKERY], ENTITIES, NAMES)
+    assert _story_of(stories, "a") is _story_of(stories, "b")
+    assert _story_of(stories, "c").articles == ["c"]
+    assert _story_of(stories, "d").articles == ["d"]
+
+
+def test_every_article_in_exactly_one_story_ordered_by_size():
+    stories, _ = group_stories([STRIKE_A, FOOTBALL, STRIKE_B, BAKERY], ENTITIES, NAMES)
+    listed = [aid for s in stories for aid in s.articles]
+    assert sorted(listed) == ["a", "b", "c", "d"]
+    assert [len(s.articles) for s in stories] == sorted((len(s.articles) for s in stories), reverse=True)
+    assert stories[0].articles == ["a", "b"]
+    # Among singletons the newest comes first.
+    assert [s.articles[0] for s in stories[1:]] == ["c", "d"]
+    ids = [s.id for s in stories]
+    assert len(set(ids)) == len(ids) and all(i.startswith("story-") for i in ids)
+    assert all(all(c.isalnum() or c == "-" for c in i) for i in ids)
+
+
+def test_story_title_is_a_member_headline():
+    stories, _ = group_stories([STRIKE_A, FOOTBALL, STRIKE_B, BAKERY], ENTITIES, NAMES)
+    assert stories[0].title in (STRIKE_A.title, STRIKE_B.title)
+    assert stories[0].id == "story-" + stories_module._slug(stories[0].title)
+
+
+def test_generated_titles_lose_to_real_ones():
+    generated = _article("a2", "Dock workers walked out at the port", STRIKE_A.article.text.split("\n\n"), generated=True)
+    stories, _ = group_stories([generated, STRIKE_B, FOOTBALL], {**ENTITIES, "a2": ENTITIES["a"]}, NAMES)
+    assert _story_of(stories, "b").title == STRIKE_B.title
+
+
+def test_related_reasons_name_the_shared_people_and_text():
+    _, related = group_stories([STRIKE_A, FOOTBALL, STRIKE_B, BAKERY], ENTITIES, NAMES)
+    assert related["a"][0][0] == "b"
+    reason = related["a"][0][1]
+    assert "shared people: " in reason
+    assert "Maria Lopez" in reason and "Tom Becker" in reason
+    assert "shared text " in reason and reason.endswith("%")
+    assert all(other != "c" for other, _ in related["a"])
+    assert set(related) == {"a", "b", "c", "d"}
+
+
+def test_related_is_symmetric_and_capped():
+    articles = [_article(f"s{i}", f"Strike day {i}", STRIKE_A.article.text.split("\n\n")[: 1 + i % 3]) for i in range(9)]
+    entities = {a.article.id: ENTITIES["a"] for a in articles}
+    _, related = group_stories(articles, entities, NAMES)
+    assert all(len(v) <= 5 for v in related.values())
+    for aid, items in related.items():
+        for other, _ in items:
+            assert other != aid
+
+
+def _words(seed: int, n: int) -> list[str]:
+    """Distinct made-up content words (letters only) so topics never share vocabulary by accident."""
+    rng = random.Random(seed)
+    return ["".join(rng.choice(string.ascii_lowercase) for _ in range(9)) for _ in range(n)]
+
+
+def test_chain_is_not_one_story():
+    # A and C share nothing; B is half A, half C. Plain connected components would join all three.
+    x, y = _words(1, 40), _words(2, 40)
+    a = _article("a", "alpha", [" ".join(x)])
+    b = _article("b", "beta", [" ".join(x[:30] + y[:30])])
+    c = _article("c", "gamma", [" ".join(y)])
+    stories, _ = group_stories([a, b, c], {}, {})
+    assert len(stories) == 2
+    assert _story_of(stories, "a") is not _story_of(stories, "c")
+
+
+def test_deterministic_and_independent_of_input_order():
+    articles = [STRIKE_A, FOOTBALL, STRIKE_B, BAKERY]
+    first = group_stories(articles, ENTITIES, NAMES)
+    assert first == group_stories(list(articles), ENTITIES, NAMES)
+    shuffled = group_stories(list(reversed(articles)), ENTITIES, NAMES)
+    assert {frozenset(s.articles) for s in first[0]} == {frozenset(s.articles) for s in shuffled[0]}
+    assert first[1] == shuffled[1]
+
+
+def test_empty_and_entity_less_input():
+    assert group_stories([], {}, {}) == ([], {})
+    stories, related = group_stories([FOOTBALL], {}, {})
+    assert [s.articles for s in stories] == [["c"]] and related == {"c": []}
+
+
+def test_many_topics_found_without_comparing_all_pairs():
+    topics = 120
+    articles, entities = [], {}
+    for t in range(topics):
+        vocab = _words(100 + t, 30)
+        person = f"person-{t}"
+        for k in range(3):
+            rng = random.Random(t * 10 + k)
+            body = " ".join(rng.sample(vocab, 24))
+            aid = f"t{t:03d}-{k}"
+            articles.append(_article(aid, f"topic {t} report {k}", [body]))
+            entities[aid] = {"person": [person], "place": ["everywhere"]}
+    pairs = stories_module._candidate_pairs(
+        [a.article.id for a in articles],
+        *_features_for(articles, entities),
+    )
+    n = len(articles)
+    assert len(pairs) < n * (n - 1) / 2 / 10
+    stories, _ = group_stories(articles, entities, {})
+    assert len(stories) == topics
+    assert all(len({aid.split("-")[0] for aid in s.articles}) == 1 for s in stories)
+
+
+def _features_for(articles, entities):
+    ids = [a.article.id for a in articles]
+    sets = {aid: stories_module._entity_set(entities.get(aid, {})) for aid in ids}
+    entity_idf = stories_module._idf(sets.values(), len(ids))
+    counts = {a.article.id: stories_module._term_counts(a) for a in articles}
+    term_idf = stories_module._idf((set(c) for c in counts.values()), len(ids))
+    features = {
+        aid: stories_module._features(sets[aid], {e: 1 for e in sets[aid]}, entity_idf, counts[aid], term_idf)
+        for aid in ids
+    }
+    return features, entity_idf, term_idf

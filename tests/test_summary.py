@@ -1,0 +1,180 @@
+"""Extractive summaries: right sentences, verbatim, in text order, never junk."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.analyse.sentences import quote_mask, split_sentences, stem
+from generator.analyse.summary import summarise
+from generator.model import Mention
+
+LEDE_001 = (
+    "Russian forces are running out of key military equipment and weapons as their parts "
+    "are made in Ukrainian factories, it has been claimed."
+)
+
+
+def _seed_001(seeds_dir) -> tuple[str, list[str]]:
+    """Seed 001: title, date and URL lines, then one shuffled paragraph a line."""
+    lines = (seeds_dir / "001_ced04212048b39c6.txt").read_text(encoding="utf-8").split("\n")
+    return lines[0].strip(), [line.strip() for line in lines[3:] if line.strip()]
+
+
+def _mentions(doc) -> list[Mention]:
+    kinds = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place"}
+    return [
+        Mention(e.text, kinds[e.label_], e.start_char, e.end_char, e.sent.text)
+        for e in doc.ents
+        if e.label_ in kinds
+    ]
+
+
+def test_seed_001_lede_is_picked_though_mid_text(nlp, seeds_dir):
+    title, paragraphs = _seed_001(seeds_dir)
+    assert paragraphs.index(LEDE_001) > 5  # the premise: the lede is not near the top
+    doc = nlp("\n\n".join(paragraphs))
+    summary = summarise(doc, title, _mentions(doc))
+    assert LEDE_001 in summary
+    assert len(summary) == 3
+
+
+@pytest.mark.parametrize("where", [0, 7, -1])
+def test_seed_001_lede_found_wherever_it_sits_and_without_title(nlp, seeds_dir, where):
+    _, paragraphs = _seed_001(seeds_dir)
+    paragraphs.remove(LEDE_001)
+    paragraphs.insert(where if where >= 0 else len(paragraphs), LEDE_001)
+    doc = nlp("\n\n".join(paragraphs))
+    assert LEDE_001 in summarise(doc, None, [])
+
+
+def test_seed_001_caption_line_without_full_stop_is_never_picked(nlp, seeds_dir):
+    title, paragraphs = _seed_001(seeds_dir)
+    caption = next(p for p in paragraphs if p.startswith("The T-72 tank and Kh-22"))
+    doc = nlp("\n\n".join(paragraphs))
+    for n in range(1, 12):
+        assert caption not in summarise(doc, title, [], n=n)
+
+
+ARTICLE = [
+    "Flood defences in the river town of Marlow will be rebuilt after the council approved "
+    "a twelve million pound plan on Tuesday, ending years of argument over the scheme.",
+    "Share this article",
+    "READ MORE: Council tax to rise again next year [LATEST]",
+    "The council said the new flood defences would protect more than two thousand homes in Marlow.",
+    "Council leader Anna Price (pictured) said the flood defences plan was long overdue.",
+    "Residents' worries",
+    "“We have been flooded three times in ten years and nobody listened to us.",
+    "“Now at last the council is acting on flood defences, and the whole town is relieved.”",
+    "Work on the new flood defences in Marlow will begin in the spring and last two years, "
+    "the council said.",
+    "The Environment Agency will pay half of the cost of the Marlow flood defences.",
+    "Weeks of mild, wet and windy conditions are about to finally give way to a dry but...",
+    "Opponents had argued that the money for flood defences should go to roads instead.",
+]
+NEVER = {
+    "Share this article",
+    "READ MORE: Council tax to rise again next year [LATEST]",
+    "Council leader Anna Price (pictured) said the flood defences plan was long overdue.",
+    "Residents' worries",
+    "“We have been flooded three times in ten years and nobody listened to us.",
+    "“Now at last the council is acting on flood defences, and the whole town is relieved.”",
+    "Weeks of mild, wet and windy conditions are about to finally give way to a dry but...",
+}
+
+
+@pytest.fixture(scope="module")
+def article_doc(nlp):
+    return nlp("\n\n".join(ARTICLE))
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5, 50])
+def test_made_up_article_budget_order_verbatim_and_no_junk(article_doc, n):
+    summary = summarise(article_doc, "Marlow flood defences approved", [], n=n)
+    usable = len(ARTICLE) - len(NEVER)
+    assert len(summary) == min(n, usable)
+    assert not NEVER & set(summary)
+    positions = [article_doc.text.index(s) for s in summary]
+    assert positions == sorted(positions)
+    assert all(s in ARTICLE for s in summary)
+
+
+def test_made_up_article_keeps_the_lede(article_doc):
+    assert ARTICLE[0] in summarise(article_doc, "Marlow flood defences approved", [], n=3)
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_position_breaks_ties_between_equally_central_sentences(nlp, swap):
+    a = "Marlow council approved the new flood plan on Tuesday evening."
+    b = "On Tuesday evening the new flood plan was approved by Marlow council."
+    first, second = (b, a) if swap else (a, b)
+    text = f"{first}\n\n{second}"
+    doc = nlp(text)
+    marlow = [
+        Mention("Marlow", "place", i, i + 6, "")
+        for i in (text.index("Marlow"), text.index("Marlow", len(first)))
+    ]
+    assert summarise(doc, None, marlow, n=1) == [first]
+
+
+def test_deterministic(article_doc):
+    first = summarise(article_doc, None, [], n=3)
+    assert all(summarise(article_doc, None, [], n=3) == first for _ in range(3))
+
+
+def test_short_article_gives_what_it_has(nlp):
+    doc = nlp("The bridge in Marlow reopened on Monday after repairs.\n\nTraffic is expected to be heavy all week.")
+    summary = summarise(doc, None, [], n=3)
+    assert summary == [
+        "The bridge in Marlow reopened on Monday after repairs.",
+        "Traffic is expected to be heavy all week.",
+    ]
+
+
+def test_nothing_usable_gives_empty_summary(nlp):
+    assert summarise(nlp(""), "Title", [], n=3) == []
+    doc = nlp("Share this article\n\nRelated articles\n\n“We will not give up.”\n\nMain points")
+    assert summarise(doc, None, [], n=3) == []
+    assert summarise(nlp("A perfectly good sentence about the town council and its plans."), None, [], n=0) == []
+
+
+def test_attributed_quote_is_allowed_but_bare_quote_is_not(nlp):
+    doc = nlp(
+        "“The plan will protect thousands of homes from floods,” council leader Anna Price said.\n\n"
+        "“It is long overdue and the residents deserve it.”"
+    )
+    sentences = split_sentences(doc)
+    assert sentences[0].reject is None
+    assert sentences[1].reject == "bare quote"
+
+
+def test_sentences_are_clipped_to_paragraphs(nlp):
+    doc = nlp("Main points\n\nThe council approved the plan on Tuesday.\n\nWork will begin in spring.")
+    sentences = split_sentences(doc)
+    assert [s.text for s in sentences] == [
+        "Main points",
+        "The council approved the plan on Tuesday.",
+        "Work will begin in spring.",
+    ]
+    assert sentences[0].reject is not None
+    assert [s.paragraph for s in sentences] == [0, 1, 2]
+
+
+def test_quote_mask_handles_apostrophes_and_open_quotes():
+    text = "He said: “It’s over” and ‘we’re done’ now."
+    mask = quote_mask(text)
+    inside = "".join(c for c, m in zip(text, mask) if m)
+    assert inside == "“It’s over”‘we’re done’"
+    assert all(quote_mask("“Still talking, and no close")[1:])
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("Ukraine", "Ukrainian"), ("Russia", "Russian"), ("tanks", "tank"), ("running", "run"), ("claimed", "claim")],
+)
+def test_stem_conflates_related_forms(a, b):
+    assert stem(a) == stem(b)
+
+
+def test_stem_keeps_different_words_apart():
+    assert stem("war") != stem("weapon")
+    assert stem("is") == "is"
