@@ -33,7 +33,7 @@ How an article is made, deterministically from ``(seed, index)``:
    get web-junk lines ("Share post:", "READ MORE: ...", social buttons,
    "Advertisement", a newsletter prompt, tags, a copyright footer).
 
-Sampling from a pool of ~150 units with fresh names each time keeps articles
+Sampling from a pool of ~110 units with fresh names each time keeps articles
 far below the ingest near-duplicate threshold (5-gram Jaccard >= 0.9); the
 tests check that. Article ``i`` depends only on ``(seed, i)``, so the first 100
 articles of N=2000 are the 100 articles of N=100 and "one more article" is
@@ -116,7 +116,7 @@ _PUBLISHERS = (
     "northernstar.co.uk", "thecontinental.eu", "frontline-report.com", "morningledger.com", "newsdesk24.net",
 )
 _SECTIONS = ("news", "world", "news/world-news", "politics", "europe", "middle-east", "international")
-_WEEKDAY_FREE_MONTHS = (
+_MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
 
@@ -268,7 +268,8 @@ def build_pool(seeds_dir: Path = DEFAULT_SEEDS, nlp: Any = None, people: int = P
         surname_of.setdefault(name.split()[-1], name)
     orgs -= full_names
     names = sorted(full_names | set(surname_of) | set(places) | orgs, key=lambda n: (-len(n), n))
-    units = [_template(text, names, full_names, surname_of, places, orgs) for text in texts]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
+    units = [_template(text, pattern, full_names, surname_of, places, orgs) for text in texts]
 
     rng = random.Random("dossier-synth-people")
     seed_people = sorted(full_names)
@@ -278,12 +279,16 @@ def build_pool(seeds_dir: Path = DEFAULT_SEEDS, nlp: Any = None, people: int = P
 
 
 def _template(
-    text: str, names: list[str], full: set[str], surname_of: dict[str, str], places: dict[str, str], orgs: set[str]
+    text: str,
+    pattern: re.Pattern[str] | None,
+    full: set[str],
+    surname_of: dict[str, str],
+    places: dict[str, str],
+    orgs: set[str],
 ) -> Unit:
-    """Find every swappable name in ``text`` (longest first, whole words only)."""
-    if not names:
+    """Every swappable name in ``text``; ``pattern`` matches the names, longest first, whole words only."""
+    if pattern is None:
         return Unit(text, ())
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
     slots: list[Slot] = []
     for match in pattern.finditer(text):
         found = match.group(0)
@@ -387,7 +392,7 @@ def _date_line(day: dt.date, rng: random.Random) -> str:
         return day.strftime("%Y%m%d")
     if style == 1:
         return day.isoformat()
-    return f"{day.day} {_WEEKDAY_FREE_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _slug(title: str) -> str:
