@@ -94,8 +94,6 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
     report: dict[str, Any] = {
         "articles": len(articles),
         "files": len(articles) + sum(1 for p in problems if p.severity == "error"),
-        "analysed": run.analysed,
-        "cached": run.cached,
         "model": run.model,
     }
     with _timed(timings, "render"):

@@ -65,14 +65,14 @@ class AnalysisCache:
             return None
         path = self._path(article)
         try:
-            raw = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
         except FileNotFoundError:
             self.misses += 1
             return None
         except OSError as exc:
             return self._discard(article, path, f"unreadable ({exc.strerror})")
         try:
-            data = json.loads(raw)
+            data = json.loads(raw.decode("utf-8"))
             if data.get("version") != self.version or data.get("hash") != article.content_hash:
                 raise ValueError("key mismatch")
             analysed = analysis_from_dict(data["analysis"], article)

@@ -1,0 +1,114 @@
+"""The analysis cache: used when nothing changed, invalidated by content, settings and code."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.analyse import cache as cache_module
+from generator.build import run_build
+from generator.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ["002_a65a3486389211ff.txt", "003_ee23259b59b93aa8.txt"]
+
+
+@pytest.fixture()
+def workdir(tmp_path: Path) -> Path:
+    (tmp_path / "seeds").mkdir()
+    for name in SEEDS:
+        shutil.copy(ROOT / "seeds" / name, tmp_path / "seeds" / name)
+    return tmp_path
+
+
+def build(workdir: Path, **overrides) -> tuple[object, list[str]]:
+    lines: list[str] = []
+    options = {
+        "seeds": workdir / "seeds",
+        "content": workdir / "content",
+        "site": workdir / "site",
+        "cache": workdir / "cache",
+        "progress": False,
+        "build_site": False,
+        "processes": 1,
+        **overrides,
+    }
+    settings = Settings(**options)
+    return run_build(settings, log=lines.append), lines
+
+
+def entries(workdir: Path) -> list[Path]:
+    return sorted((workdir / "cache" / "analysis").glob("*/*.json"))
+
+
+def test_unchanged_seeds_come_from_the_cache(workdir: Path) -> None:
+    first, _ = build(workdir)
+    assert (first.analysed, first.cached) == (2, 0)
+    assert len(entries(workdir)) == 2
+    second, _ = build(workdir)
+    assert (second.analysed, second.cached) == (0, 2)
+    assert second.written == 0, "an identical build must not rewrite any Markdown file"
+    assert [a.analysed.summary for a in first.dossier.articles] == [a.analysed.summary for a in second.dossier.articles]
+
+
+def test_changed_seed_is_analysed_again(workdir: Path) -> None:
+    build(workdir)
+    seed = workdir / "seeds" / SEEDS[1]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nHakan Fidan said talks would resume in Ankara.\n", encoding="utf-8")
+    result, _ = build(workdir)
+    assert (result.analysed, result.cached) == (1, 1)
+    article = next(a for a in result.dossier.articles if a.id == SEEDS[1][:-4])
+    assert "Ankara" in article.analysed.article.text
+
+
+def test_changed_settings_invalidate_every_entry(workdir: Path) -> None:
+    build(workdir)
+    result, _ = build(workdir, summary_sentences=2)
+    assert (result.analysed, result.cached) == (2, 0)
+    assert all(len(a.analysed.summary) <= 2 for a in result.dossier.articles)
+
+
+def test_changed_code_invalidates_every_entry(workdir: Path, monkeypatch) -> None:
+    build(workdir)
+    cache_module.code_fingerprint.cache_clear()
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "another-version")
+    result, _ = build(workdir)
+    assert (result.analysed, result.cached) == (2, 0)
+
+
+def test_removed_seed_is_dropped_from_cache_and_site(workdir: Path) -> None:
+    build(workdir)
+    (workdir / "seeds" / SEEDS[0]).unlink()
+    result, _ = build(workdir)
+    assert [a.id for a in result.dossier.articles] == [SEEDS[1][:-4]]
+    assert len(entries(workdir)) == 1
+    assert not (workdir / "content" / "articles" / f"{SEEDS[0][:-4]}.md").exists()
+    data = json.loads((workdir / "content" / "dossier.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in data["articles"]] == [SEEDS[1][:-4]]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "wrong-shape"])
+def test_corrupted_entry_is_discarded_with_a_warning(workdir: Path, damage: str) -> None:
+    build(workdir)
+    victim = entries(workdir)[0]
+    if damage == "garbage":
+        victim.write_bytes(b"\x00\xffnot json")
+    elif damage == "truncate":
+        victim.write_bytes(victim.read_bytes()[:50])
+    else:
+        data = json.loads(victim.read_text(encoding="utf-8"))
+        data["analysis"]["mentions"] = [{"unexpected": 1}]
+        victim.write_text(json.dumps(data), encoding="utf-8")
+    result, lines = build(workdir)
+    assert (result.analysed, result.cached) == (1, 1)
+    assert any("cache entry corrupted" in line for line in lines), lines
+    assert len(entries(workdir)) == 2  # replaced by a fresh one
+
+
+def test_no_cache_analyses_everything_and_writes_nothing(workdir: Path) -> None:
+    result, _ = build(workdir, cache=None)
+    assert (result.analysed, result.cached) == (2, 0)
+    assert not (workdir / "cache").exists()
