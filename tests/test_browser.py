@@ -155,7 +155,7 @@ def test_article_person_quote_article(driver, base: str, dossier: dict) -> None:
     driver.find_element(By.CSS_SELECTOR, f"article a[href$='{person['page'].split('/')[-1]}']").click()
     WebDriverWait(driver, 10).until(EC.url_contains(person["page"]))
     _shot(driver, f"person-{base.split(':')[0]}")
-    quote_link = driver.find_element(By.CSS_SELECTOR, f"article blockquote a[href$='{article['page'].split('/')[-1]}']")
+    quote_link = driver.find_element(By.CSS_SELECTOR, f"article blockquote + p a[href$='{article['page'].split('/')[-1]}']")
     quote_link.click()
     WebDriverWait(driver, 10).until(EC.url_contains(article["page"]))
     assert article["title"][:30] in driver.find_element(By.TAG_NAME, "h1").text

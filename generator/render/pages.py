@@ -9,10 +9,12 @@ from ..model import Dossier, Entity, LinkedArticle
 from .svg import network_svg, timeline_svg
 from .views import (
     ENTITY_MENTION_LIMIT,
+    ENTITY_QUOTE_LIMIT,
     INDEX_PAGE_SIZE,
     LETTER_SPLIT,
     OVERVIEW_KEY,
     OVERVIEW_LATEST,
+    QUOTE_SPEAKERS,
     TYPE_FOLDERS,
     TYPE_TITLES,
     Page,
@@ -23,6 +25,7 @@ from .views import (
     paginate,
     quotes_by_speaker,
     sort_articles,
+    sort_name,
 )
 
 NETWORK_NODES = 30
@@ -40,12 +43,19 @@ def build_pages(dossier: Dossier, report: dict[str, Any]) -> list[Page]:
     for kind in TYPE_FOLDERS:
         members = sorted(
             (e for e in dossier.entities.values() if e.type == kind),
-            key=lambda e: (e.name.lower(), e.id),
+            key=lambda e: (sort_name(e), e.id),
         )
         pages += _entity_indexes(kind, members)
         for entity in members:
             pages.append(_entity_page(dossier, entity, common))
-    pages.append(Page("quotes.md", "quotes.md.j2", {**common, "groups": quotes_by_speaker(dossier)}))
+    groups = quotes_by_speaker(dossier)
+    pages.append(
+        Page(
+            "quotes.md",
+            "quotes.md.j2",
+            {**common, "groups": groups[:QUOTE_SPEAKERS], "hidden_groups": max(0, len(groups) - QUOTE_SPEAKERS)},
+        )
+    )
     pages.append(Page("stories.md", "stories.md.j2", {**common, "stories": dossier.stories}))
     pages.append(_timeline(dossier, common))
     pages.append(Page("report.md", "report.md.j2", {**common, "report": report, "problems": dossier.problems}))
@@ -129,7 +139,7 @@ def _entity_indexes(kind: str, members: list[Entity]) -> list[Page]:
     folder = TYPE_FOLDERS[kind]
     letters: dict[str, list[Entity]] = {}
     for entity in members:
-        letters.setdefault(entity_letter(entity.name), []).append(entity)
+        letters.setdefault(entity_letter(sort_name(entity)), []).append(entity)
     split = len(members) > LETTER_SPLIT
     letter_pages = {letter: f"{folder}/letter-{'other' if letter == '#' else letter.lower()}.md" for letter in letters}
     top = sorted(members, key=lambda e: (-len(e.articles), e.name))[:30]
@@ -153,14 +163,15 @@ def _entity_indexes(kind: str, members: list[Entity]) -> list[Page]:
 
 def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any]) -> Page:
     page = entity.page
-    quotes = [q for a in dossier.articles if entity.id in {q.speaker_id for q in a.quotes} for q in a.quotes if q.speaker_id == entity.id]
+    quotes = [q for a in dossier.articles for q in a.quotes if q.speaker_id == entity.id and q.kind == "full"]
     neighbours = co_occurring(dossier, entity)
     context = {
         **common,
         "e": entity,
         "mentions": entity.mentions[:ENTITY_MENTION_LIMIT],
         "more_mentions": max(0, len(entity.mentions) - ENTITY_MENTION_LIMIT),
-        "quotes": quotes,
+        "quotes": quotes[:ENTITY_QUOTE_LIMIT],
+        "more_quotes": max(0, len(quotes) - ENTITY_QUOTE_LIMIT),
         "neighbours": neighbours,
         "network": _network(dossier, [entity.id] + [n.id for n, _ in neighbours if n.type != "place"][:15], page),
     }

@@ -17,8 +17,11 @@ TYPE_TITLES = {"person": "People", "organisation": "Organisations", "place": "Pl
 INDEX_PAGE_SIZE = 200
 LETTER_SPLIT = 300
 ENTITY_MENTION_LIMIT = 60
+ENTITY_QUOTE_LIMIT = 50
 OVERVIEW_LATEST = 8
 OVERVIEW_KEY = 12
+QUOTE_SPEAKERS = 60
+QUOTES_PER_SPEAKER = 8
 
 
 def article_page(article_id: str) -> str:
@@ -49,8 +52,16 @@ def sort_articles(articles: list[LinkedArticle]) -> list[LinkedArticle]:
     return dated + [a for a in articles if not a.analysed.article.date]
 
 
-def entity_letter(name: str) -> str:
-    first = name[:1].upper()
+def sort_name(entity: Entity) -> str:
+    """Index order: people by surname (as analysts' indexes are), everything else by name."""
+    words = entity.name.split()
+    if entity.type == "person" and len(words) > 1:
+        return " ".join([words[-1], *words[:-1]]).lower()
+    return entity.name.lower()
+
+
+def entity_letter(key: str) -> str:
+    first = key[:1].upper()
     return first if first.isalpha() and first.isascii() else "#"
 
 
@@ -96,7 +107,8 @@ def quotes_by_speaker(dossier: Dossier) -> list[dict[str, Any]]:
         {
             "label": label(key),
             "entity": dossier.entities.get(key[1]) if key[0] == "entity" else None,
-            "quotes": groups[key],
+            "quotes": groups[key][:QUOTES_PER_SPEAKER],
+            "more": max(0, len(groups[key]) - QUOTES_PER_SPEAKER),
         }
         for key in ordered
     ]
