@@ -190,6 +190,7 @@ class TimelineItem:
     text: str
     article: str
     kind: Literal["published", "event"] = "event"
+    expression: str = ""
 
 
 @dataclass

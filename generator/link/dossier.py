@@ -64,7 +64,7 @@ def _timeline(analysed: list[AnalysedArticle]) -> list[TimelineItem]:
             key = (event.date, event.text)
             if key not in seen:
                 seen.add(key)
-                items.append(TimelineItem(event.date, event.text, item.article.id, "event"))
+                items.append(TimelineItem(event.date, event.text, item.article.id, "event", event.expression))
     order = {item.article.id: position for position, item in enumerate(analysed)}
     return sorted(items, key=lambda t: (t.date is None, t.date or "", order[t.article], t.kind != "published"))
 

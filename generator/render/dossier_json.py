@@ -61,7 +61,8 @@ def dossier_dict(dossier: Dossier) -> dict[str, Any]:
         "entities": [_entity(e) for e in entities],
         "stories": [{"id": s.id, "title": s.title, "articles": list(s.articles)} for s in dossier.stories],
         "timeline": [
-            {"date": t.date, "text": t.text, "article": t.article, "kind": t.kind} for t in dossier.timeline
+            {"date": t.date, "text": t.text, "article": t.article, "kind": t.kind, "expression": t.expression}
+            for t in dossier.timeline
         ],
     }
 

@@ -29,6 +29,10 @@ from .views import (
 )
 
 NETWORK_NODES = 30
+EGO_NODES = 12
+TIMELINE_SPLIT = 400
+TIMELINE_POINTS = 200
+UNDATED_LIMIT = 200
 
 
 def build_pages(dossier: Dossier, report: dict[str, Any]) -> list[Page]:
@@ -40,6 +44,11 @@ def build_pages(dossier: Dossier, report: dict[str, Any]) -> list[Page]:
     pages += _article_indexes(dossier, common)
     for article in dossier.articles:
         pages.append(Page(article_page(article.id), "article.md.j2", {**common, "a": article}))
+    quotes_by_entity: dict[str, list[Any]] = {}
+    for article in dossier.articles:
+        for quote in article.quotes:
+            if quote.speaker_id and quote.kind == "full":
+                quotes_by_entity.setdefault(quote.speaker_id, []).append(quote)
     for kind in TYPE_FOLDERS:
         members = sorted(
             (e for e in dossier.entities.values() if e.type == kind),
@@ -47,7 +56,7 @@ def build_pages(dossier: Dossier, report: dict[str, Any]) -> list[Page]:
         )
         pages += _entity_indexes(kind, members)
         for entity in members:
-            pages.append(_entity_page(dossier, entity, common))
+            pages.append(_entity_page(dossier, entity, common, quotes_by_entity.get(entity.id, [])))
     groups = quotes_by_speaker(dossier)
     pages.append(
         Page(
@@ -57,7 +66,7 @@ def build_pages(dossier: Dossier, report: dict[str, Any]) -> list[Page]:
         )
     )
     pages.append(Page("stories.md", "stories.md.j2", {**common, "stories": dossier.stories}))
-    pages.append(_timeline(dossier, common))
+    pages += _timeline(dossier, common)
     pages.append(Page("report.md", "report.md.j2", {**common, "report": report, "problems": dossier.problems}))
     pages.append(Page("print.md", "print.md.j2", {**common, "ordered": sort_articles(dossier.articles), "stories": dossier.stories}))
     return pages
@@ -161,10 +170,12 @@ def _entity_indexes(kind: str, members: list[Entity]) -> list[Page]:
     return pages
 
 
-def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any]) -> Page:
+def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any], quotes: list[Any]) -> Page:
     page = entity.page
-    quotes = [q for a in dossier.articles for q in a.quotes if q.speaker_id == entity.id and q.kind == "full"]
-    neighbours = co_occurring(dossier, entity)
+    neighbours = co_occurring(dossier, entity, common["articles"])
+    # An entity named in one article has the whole article as its network: not worth a picture.
+    ego = [entity.id] + [n.id for n, _ in neighbours if n.type != "place"][:EGO_NODES - 1]
+    network = _network(dossier, ego, page) if len(entity.articles) > 1 else ""
     context = {
         **common,
         "e": entity,
@@ -173,7 +184,7 @@ def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any]) -> Pa
         "quotes": quotes[:ENTITY_QUOTE_LIMIT],
         "more_quotes": max(0, len(quotes) - ENTITY_QUOTE_LIMIT),
         "neighbours": neighbours,
-        "network": _network(dossier, [entity.id] + [n.id for n, _ in neighbours if n.type != "place"][:15], page),
+        "network": network,
     }
     return Page(page, "entity.md.j2", context)
 
@@ -202,15 +213,30 @@ def _timeline_points(dossier: Dossier) -> list[tuple[str, str]]:
     return [(item.date, item.text) for item in dossier.timeline if item.date and item.kind == "published"]
 
 
-def _timeline(dossier: Dossier, common: dict[str, Any]) -> Page:
+def _timeline(dossier: Dossier, common: dict[str, Any]) -> list[Page]:
+    """The timeline; split into a page per year when it grows long, so pages stay readable."""
     dated = [t for t in dossier.timeline if t.date]
     undated = [t for t in dossier.timeline if not t.date]
     points = [(t.date, dossier_title(common, t.article) if t.kind == "published" else t.text) for t in dated]
-    return Page(
-        "timeline.md",
-        "timeline.md.j2",
-        {**common, "dated": dated, "undated": undated, "svg": timeline_svg([(d, label[:60]) for d, label in points][:200])},
-    )
+    svg = timeline_svg([(d, label[:60]) for d, label in points][-TIMELINE_POINTS:])
+    years: dict[str, list[Any]] = {}
+    for item in dated:
+        years.setdefault(str(item.date)[:4], []).append(item)
+    split = len(dated) > TIMELINE_SPLIT
+    year_pages = {year: f"timeline/{year}.md" for year in years} if split else {}
+    context = {
+        **common,
+        "dated": [] if split else dated,
+        "years": {year: len(items) for year, items in sorted(years.items(), reverse=True)},
+        "year_pages": year_pages,
+        "undated": undated[:UNDATED_LIMIT],
+        "more_undated": max(0, len(undated) - UNDATED_LIMIT),
+        "svg": svg,
+    }
+    pages = [Page("timeline.md", "timeline.md.j2", context)]
+    for year, page in year_pages.items():
+        pages.append(Page(page, "timeline_year.md.j2", {**common, "year": year, "dated": years[year]}))
+    return pages
 
 
 def dossier_title(common: dict[str, Any], article_id: str) -> str:

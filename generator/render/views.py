@@ -65,9 +65,10 @@ def entity_letter(key: str) -> str:
     return first if first.isalpha() and first.isascii() else "#"
 
 
-def co_occurring(dossier: Dossier, entity: Entity, limit: int = 15) -> list[tuple[Entity, int]]:
+def co_occurring(
+    dossier: Dossier, entity: Entity, by_id: dict[str, LinkedArticle], limit: int = 15
+) -> list[tuple[Entity, int]]:
     """Entities named in the same articles, most shared articles first."""
-    by_id = {a.id: a for a in dossier.articles}
     counts: Counter[str] = Counter()
     for article_id in entity.articles:
         article = by_id.get(article_id)

@@ -1,0 +1,69 @@
+"""Page size must not grow with the dossier: indexes page, split by letter or year, and cap."""
+
+from __future__ import annotations
+
+from generator.model import (
+    AnalysedArticle,
+    Article,
+    Dossier,
+    Entity,
+    EntityMention,
+    LinkedArticle,
+    LinkedQuote,
+    Paragraph,
+    Story,
+    TimelineItem,
+)
+from generator.render import render_dossier
+
+BOUNDED = ["index.md", "articles/index.md", "people/index.md", "quotes.md", "timeline.md", "stories.md"]
+
+
+def synthetic(n: int) -> Dossier:
+    """n articles, 2n people (some in many articles), a quote and two dated events each."""
+    entities: dict[str, Entity] = {}
+    articles = []
+    for i in range(n):
+        aid = f"a{i:05d}"
+        people = [f"p{i:05d}", f"q{i:05d}", f"p{i % 7:05d}"]
+        for pid in people:
+            entity = entities.setdefault(pid, Entity(pid, "person", f"Name{pid} Surname{pid[::-1]}", [], []))
+            entity.articles.append(aid)
+            entity.mentions.append(EntityMention(aid, f"Sentence naming {entity.name} in {aid}."))
+            entity.mention_count += 1
+        article = Article(aid, f"{aid}.txt", f"Title {i}", f"20{20 + i % 5}-0{1 + i % 9}-1{i % 9}", None, None,
+                          [Paragraph(f"Body of article {i}.")])
+        analysed = AnalysedArticle(article, f"Title {i}", False, [f"Summary {i}."], [], [])
+        quotes = [LinkedQuote(aid, f"Quote number {i}", entities[people[0]].name, people[0], "full")]
+        articles.append(LinkedArticle(analysed, people, [], [], quotes))
+    timeline = [TimelineItem(a.analysed.article.date, f"Event in {a.id}", a.id, "event", "On Monday") for a in articles]
+    timeline += [TimelineItem(None, f"Undated in {a.id}", a.id, "event", "last week") for a in articles]
+    stories = [Story(f"story-{i}", f"Story {i}", [articles[i].id]) for i in range(n)]
+    return Dossier(articles, entities, stories, sorted(timeline, key=lambda t: (t.date is None, t.date or "")))
+
+
+def sizes(n: int) -> dict[str, int]:
+    files = render_dossier(synthetic(n), {"articles": n, "files": n, "model": "test"})
+    return {path: len(data) for path, data in files.items()}, files
+
+
+def test_index_pages_do_not_grow_with_the_dossier() -> None:
+    small, _ = sizes(250)
+    large, files = sizes(1000)
+    for page in BOUNDED:
+        if page == "stories.md":
+            continue  # one line per story by design; checked below to stay a list of links
+        assert large[page] < 2.0 * small[page] + 20_000, (page, small[page], large[page])
+    # print.md (the whole dossier, for printing) and dossier.json hold everything by design.
+    assert max(v for k, v in large.items() if k not in ("print.md", "dossier.json")) < 150_000
+
+
+def test_long_lists_are_split_into_reachable_pages() -> None:
+    _, files = sizes(1000)
+    assert "articles/index-5.md" in files and "articles/index-6.md" not in files
+    assert files["articles/index.md"].decode().count("](") < 260
+    letters = [p for p in files if p.startswith("people/letter-")]
+    assert letters and all(f"]({p.split('/')[-1]})" in files["people/index.md"].decode() for p in letters)
+    years = [p for p in files if p.startswith("timeline/")]
+    assert years and all(f"]({p})" in files["timeline.md"].decode() for p in years)
+    assert files["quotes.md"].decode().count("> “") <= 60 * 8
