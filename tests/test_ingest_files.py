@@ -175,7 +175,8 @@ def test_multibyte_character_cut_at_the_byte_limit(tmp_path: Path, monkeypatch) 
     assert "truncated" in messages(problems) and "cp1252" not in messages(problems)
 
 
-def test_megabyte_single_line_becomes_paragraphs(tmp_path: Path) -> None:
+def test_megabyte_single_line_becomes_paragraphs(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(limits, "MAX_CHARS", 2_000_000)  # splitting is under test here, not the size limit
     sentences = [f"Sentence number {i} reports that the talks went on for hours." for i in range(18_000)]
     line = " ".join(sentences)
     assert len(line) > 1_000_000
@@ -307,3 +308,40 @@ def test_missing_folder_raises(tmp_path: Path) -> None:
 def test_decode_reports_reason_without_raising() -> None:
     decoded = decode_bytes(b"%PDF-1.4 rest")
     assert decoded.text is None and "PDF" in (decoded.reason or "")
+
+
+def test_size_limit_keeps_every_article_within_the_nlp_limit(tmp_path: Path) -> None:
+    """spaCy refuses texts over ``nlp.max_length``; the build would stop on such a seed."""
+    import spacy
+
+    line = "The talks went on for hours and nobody left the room. "
+    write_bytes(tmp_path, "big.txt", (line * 25_000).encode())  # 1.35 million characters
+    article, problems = one(tmp_path)
+    assert len(article.text) <= limits.MAX_CHARS + len(article.paragraphs) < spacy.blank("en").max_length
+    assert "truncated" in messages(problems)
+
+
+def test_each_file_gets_at_most_one_problem_line(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(limits, "LONG_LINE_CHARS", 200)
+    monkeypatch.setattr(limits, "PARAGRAPH_TARGET_CHARS", 80)
+    long_line = "Caf\u00e9 owners complained about prices again. " * 10
+    write_bytes(tmp_path, "a.txt", b"The minister\x00 arrived.\n" + long_line.encode("cp1252"))
+    write_bytes(tmp_path, "b.txt", b"\x00\x00 \n\t\n")
+    articles, problems = read_seeds(tmp_path)
+    assert [p.source for p in problems] == ["a.txt", "b.txt"]
+    a, b = problems
+    assert a.message.split("; ") == [
+        "not valid UTF-8: 1 line(s) decoded as cp1252", "removed 1 NUL byte(s)", "split 1 very long line(s) into paragraphs"
+    ]
+    assert articles[0].problems == [a]
+    assert b.message == "skipped: no text (empty or whitespace only); removed 2 NUL byte(s)"
+
+
+def test_near_duplicate_note_joins_the_files_other_notes(tmp_path: Path) -> None:
+    base = " ".join(_story(3)) + "."
+    write_bytes(tmp_path, "a.txt", base.encode())
+    write_bytes(tmp_path, "b.txt", (base.replace("w", "w", 1) + " \x00extra.").encode())
+    articles, problems = read_seeds(tmp_path)
+    assert [p.source for p in problems] == ["b.txt"]
+    assert problems[0].message.startswith("removed 1 NUL byte(s); near duplicate of a.txt")
+    assert articles[1].problems == problems

@@ -297,8 +297,9 @@ def _credit_paragraphs(doc: Doc, spans: list[tuple[Span, str]]) -> set[int]:
     bounds = _paragraph_bounds(doc)
     bad: set[int] = set()
     last = len(bounds) - 1
+    full_text = doc.text
     for n, (a, b) in enumerate(bounds):
-        text = doc.text[a:b].strip()
+        text = full_text[a:b].strip()
         low = text.lower()
         if low.startswith(_CREDIT_OPENERS) or _CAPTION.search(text):
             bad.add(n)
@@ -541,7 +542,8 @@ def _sentence(span: Span, bounds: tuple[int, int]) -> str:
     """The sentence holding the span, cut to its paragraph (the parser may run past one)."""
     sent = span.sent
     a, b = max(sent.start_char, bounds[0]), min(sent.end_char, bounds[1])
-    return span.doc.text[a:b].strip()
+    # Slice the sentence's own text: Doc.text is rebuilt from every token on each access.
+    return sent.text[a - sent.start_char : b - sent.start_char].strip()
 
 
 def _recover_full_names(doc: Doc, mentions: list[Mention], skip, bounds: list[tuple[int, int]]) -> list[Mention]:
@@ -566,6 +568,7 @@ def _recover_full_names(doc: Doc, mentions: list[Mention], skip, bounds: list[tu
     out = list(mentions)
     replaced: set[int] = set()
     added: list[Mention] = []
+    full_text = doc.text
     for tok in doc:
         if tok.text not in wanted or tok.i == 0 or skip(tok):
             continue
@@ -589,8 +592,8 @@ def _recover_full_names(doc: Doc, mentions: list[Mention], skip, bounds: list[tu
             replaced.add(n)
         elif any(a < end and start < b for a, b in covered):
             continue
-        para = next((b for b in bounds if b[0] <= start <= b[1]), (0, len(doc.text)))
-        added.append(Mention(doc.text[start:end], "person", start, end, _sentence(doc[prev.i : tok.i + 1], para)))
+        para = next((b for b in bounds if b[0] <= start <= b[1]), (0, len(full_text)))
+        added.append(Mention(full_text[start:end], "person", start, end, _sentence(doc[prev.i : tok.i + 1], para)))
     if not added:
         return mentions
     out = [m for n, m in enumerate(mentions) if n not in replaced] + added

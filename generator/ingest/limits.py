@@ -7,8 +7,11 @@ can lower them with ``monkeypatch.setattr`` instead of writing huge files.
 from __future__ import annotations
 
 #: Characters of decoded text kept per file; the rest is dropped with a warning.
-#: Two million characters is roughly a 300-page book, far beyond any article.
-MAX_CHARS = 2_000_000
+#: 200,000 characters is about 35,000 words, several times the longest
+#: long-read. It must stay well under spaCy's ``nlp.max_length`` (1,000,000
+#: characters, beyond which the analysis refuses the text and the whole build
+#: would stop), and analysis time and memory grow with the length of one text.
+MAX_CHARS = 200_000
 
 #: Bytes read per character kept: UTF-8 needs at most 4 (UTF-32 too).
 BYTES_PER_CHAR = 4

@@ -34,10 +34,24 @@ class _Outcome:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _skip(source: str, message: str, severity: Severity = "warning", earlier: list[Problem] | None = None) -> _Outcome:
-    problems = list(earlier or [])
-    problems.append(Problem(source, message, severity))
-    return _Outcome(None, problems)
+#: Joins the notes about one file into its single report line.
+NOTE_SEPARATOR = "; "
+
+
+def file_problem(source: str, notes: list[str], severity: Severity = "warning") -> list[Problem]:
+    """At most one ``Problem`` per file: its notes joined, the most important first.
+
+    A user scanning the build output (or the report page) sees one line per
+    file that needs attention, saying everything about it, instead of several
+    lines to piece together.
+    """
+    kept = [note for note in notes if note]
+    return [Problem(source, NOTE_SEPARATOR.join(kept), severity)] if kept else []
+
+
+def _skip(source: str, message: str, severity: Severity = "warning", earlier: list[str] | None = None) -> _Outcome:
+    """A skipped file: the reason first, then anything noticed before it was given up."""
+    return _Outcome(None, file_problem(source, [message, *(earlier or [])], severity))
 
 
 def read_article(path: Path, source: str, seen_hashes: dict[str, str]) -> _Outcome:
@@ -61,11 +75,8 @@ def read_article(path: Path, source: str, seen_hashes: dict[str, str]) -> _Outco
     text, cleanup = normalise_text(text)
     warnings.extend(cleanup)
 
-    def problems() -> list[Problem]:
-        return [Problem(source, message, "warning") for message in warnings]
-
     if not text.strip():
-        return _skip(source, "skipped: no text (empty or whitespace only)", earlier=problems())
+        return _skip(source, "skipped: no text (empty or whitespace only)", earlier=warnings)
 
     is_markdown = source.lower().endswith(".md")
     front = split_front_matter(text) if is_markdown else None
@@ -74,8 +85,10 @@ def read_article(path: Path, source: str, seen_hashes: dict[str, str]) -> _Outco
         text = front.body
     removed: list[str] = []
     if is_markdown:
-        lines, markup = markdown_to_lines(text)
-        removed.extend(markup)
+        converted = markdown_to_lines(text)
+        lines = converted.lines
+        removed.extend(converted.removed)
+        warnings.extend(converted.warnings)
     else:
         lines = text.split("\n")
 
@@ -97,7 +110,7 @@ def read_article(path: Path, source: str, seen_hashes: dict[str, str]) -> _Outco
     removed.extend(item.text for item in junk.removed)
     paragraphs = build_paragraphs(junk.lines)
     if not paragraphs:
-        return _skip(source, "skipped: no article text left after removing the header and web junk", earlier=problems())
+        return _skip(source, "skipped: no article text left after removing the header and web junk", earlier=warnings)
 
     article = Article(
         id="",
@@ -108,7 +121,7 @@ def read_article(path: Path, source: str, seen_hashes: dict[str, str]) -> _Outco
         publisher=header.publisher,
         paragraphs=paragraphs,
         removed=removed,
-        problems=problems(),
+        problems=file_problem(source, warnings),
         content_hash=raw.sha256,
     )
     return _Outcome(article, list(article.problems))
@@ -132,7 +145,8 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
 
     Returns the articles in sorted relative-path order and *all* problems in
     the same order: those of skipped files and the warnings of kept articles
-    (which also sit in each ``Article.problems``). Raises ``FileNotFoundError``
+    (which also sit in each ``Article.problems``), at most one per file.
+    Raises ``FileNotFoundError``
     / ``NotADirectoryError`` when ``seeds_dir`` is not a folder.
     """
     seen_hashes: dict[str, str] = {}
@@ -146,9 +160,9 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
         match = index.add(article.source, article.text)
         if match is not None:
             earlier, score = match
-            problem = Problem(article.source, f"near duplicate of {earlier} (similarity {score:.2f})", "warning")
-            article.problems.append(problem)
-            outcome.problems.append(problem)
+            notes = [p.message for p in article.problems] + [f"near duplicate of {earlier} (similarity {score:.2f})"]
+            article.problems = file_problem(article.source, notes)
+            outcome.problems = list(article.problems)
 
     articles = [outcome.article for outcome in outcomes if outcome.article is not None]
     ids = assign_ids([article.source for article in articles])

@@ -18,7 +18,7 @@ from markupsafe import Markup
 # Inline syntax: HTML (< > &), emphasis/code (* _ `), links/images ([ ] ( ) !),
 # tables (|), attribute lists and templates ({ }), escapes (\), strike (~),
 # footnotes/abbreviations (^ :) are handled where they can start something.
-_INLINE = {c: f"&#{ord(c)};" for c in "&<>*_`[]()!|{}\\~^"}
+_INLINE = {c: f"&#{ord(c)};" for c in "&<>*_`[]()!|{}\\~^#"}
 _INLINE_RE = re.compile("[" + re.escape("".join(_INLINE)) + "]")
 # Block syntax only matters at the start of a line.
 _LINE_START_RE = re.compile(r"^(\s*)([#>+\-=:.%]|\d+[.)])", re.MULTILINE)
