@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.analyse.sentences import quote_mask, split_sentences, stem
-from generator.analyse.summary import summarise
+import generator.analyse.summary as summary_module
+from generator.analyse.sentences import Sentence, quote_mask, split_sentences, starts_dangling, stem
+from generator.analyse.summary import centrality, covered_share, score_sentences, select, summarise, term_weights
 from generator.model import Mention
 
 LEDE_001 = (
@@ -105,7 +106,7 @@ def test_made_up_article_keeps_the_lede(article_doc):
 @pytest.mark.parametrize("swap", [False, True])
 def test_position_breaks_ties_between_equally_central_sentences(nlp, swap):
     a = "Marlow council approved the new flood plan on Tuesday evening."
-    b = "On Tuesday evening the new flood plan was approved by Marlow council."
+    b = "On Tuesday evening Marlow council approved the new flood plan."  # same words, reordered
     first, second = (b, a) if swap else (a, b)
     text = f"{first}\n\n{second}"
     doc = nlp(text)
@@ -178,3 +179,126 @@ def test_stem_conflates_related_forms(a, b):
 def test_stem_keeps_different_words_apart():
     assert stem("war") != stem("weapon")
     assert stem("is") == "is"
+
+
+BUDGET_ARTICLE = [
+    "The city council approved a new budget for road repairs and school buildings on Monday after a long debate.",
+    "Council members voted on Monday to approve the new budget for road repairs and school buildings in the city.",
+    "Spending on road repairs will rise by ten percent next year under the budget, the council said.",
+    "School buildings in the north of the city will be repaired first, council officials said.",
+    "Shop owners warned that the road repairs would disrupt trade in the city centre for months.",
+]
+
+
+@pytest.fixture(scope="module")
+def budget_doc(nlp):
+    return nlp("\n\n".join(BUDGET_ARTICLE))
+
+
+def test_restatement_is_skipped_for_a_new_fact(budget_doc, monkeypatch):
+    """The two most central sentences say the same thing: only one of them is kept."""
+    summary = summarise(budget_doc, None, [], n=2)
+    assert summary[0] == BUDGET_ARTICLE[0]
+    assert BUDGET_ARTICLE[1] not in summary
+    # the premise: by score alone the restatement would be second
+    monkeypatch.setattr(summary_module, "REDUNDANT_EXCESS", 1.0)
+    assert summarise(budget_doc, None, [], n=2) == BUDGET_ARTICLE[:2]
+
+
+def test_budget_is_filled_even_when_only_restatements_are_left(budget_doc):
+    assert summarise(budget_doc, None, [], n=5) == BUDGET_ARTICLE
+
+
+def test_redundancy_is_judged_against_what_the_summary_covers_of_the_article():
+    """A repeat is skipped; a sentence mostly about covered main threads but adding a word is not."""
+
+    def sent(index: int, terms: list[str]) -> Sentence:
+        return Sentence(index=index, text=str(index), start=index, end=index, paragraph=index, span=None, terms=terms)
+
+    sentences = [sent(0, ["a", "b"]), sent(1, ["a", "b"]), sent(2, ["a", "b", "c"]), sent(3, ["d"])]
+    # weights a:3 b:3 c:1 d:1; after sentence 0 the summary covers 6/8 of the article and sentence 2
+    # 6/7 of itself: 86% covered, but only (6/7 - 6/8) / (1 - 6/8) = 43% of the gap, so it is fresh
+    assert select(sentences, [1.0, 0.9, 0.8, 0.1], 2) == [0, 2]
+    assert select(sentences, [1.0, 0.9, 0.8, 0.1], 4) == [0, 2, 3, 1]  # the repeat only fills the budget
+    assert select(sentences, [1.0, None, 0.8, None], 4) == [0, 2]
+
+
+def test_covered_share_weights_words_by_how_many_sentences_use_them():
+    weights = term_weights([["road", "budget"], ["road", "school"], ["road"]])
+    assert weights == {"road": 3, "budget": 1, "school": 1}
+    assert covered_share(["road", "budget"], set(), weights) == 0.0
+    assert covered_share(["road", "budget"], {"road"}, weights) == pytest.approx(3 / 4)
+    assert covered_share(["road", "budget", "road"], {"road", "budget"}, weights) == 1.0
+    assert covered_share([], {"road"}, weights) == 0.0
+
+
+def test_centrality_counts_overlap_with_every_other_sentence():
+    degree = centrality([["road", "budget"], ["road", "school"], ["road", "budget", "vote"], ["weather"]])
+    assert degree[3] == 0.0
+    assert degree[0] > degree[1] > 0.0  # "road budget" is echoed twice over
+    assert centrality([["road"]]) == [0.0] and centrality([]) == []
+
+
+def test_unpickable_lines_still_count_as_context(nlp):
+    """Bare quotes are never picked, but what they talk about makes a sentence central."""
+    snow = "Heavy snow closed the mountain pass for the third time this winter."
+    budget = "The council approved the road budget on Monday after a long debate."
+    quotes = ["“The road budget is the best news this town has had in years.”", "“A road budget at last.”"]
+    assert summarise(nlp(f"{snow}\n\n{budget}"), None, [], n=1) == [snow]  # no overlap: first wins
+    doc = nlp("\n\n".join([snow, budget, *quotes]))
+    scores = score_sentences(split_sentences(doc), None, [], doc)
+    assert scores[2] is None and scores[3] is None
+    assert summarise(doc, None, [], n=1) == [budget]
+
+
+def test_longer_sentence_wins_between_equally_central_ones(nlp):
+    short = "The council approved the road budget on Monday."
+    long = "The council approved the road budget on Monday evening, after a debate that went on for hours."
+    for order in ((short, long), (long, short)):
+        doc = nlp("\n\n".join(order))
+        assert summarise(doc, None, [], n=1) == [long]
+
+
+def test_body_line_repeating_the_headline_is_not_picked(nlp):
+    title = "Council approves road repair budget for Marlow"
+    lines = [
+        "Council approves road repair budget for Marlow.",
+        "The council in Marlow approved the budget for road repairs on Monday after a long debate.",
+        "Road repairs in Marlow will begin in the spring, the council said.",
+    ]
+    doc = nlp("\n\n".join(lines))
+    assert summarise(doc, title, [], n=3) == lines[1:]
+    assert summarise(doc, None, [], n=3) == lines
+
+
+@pytest.mark.parametrize(
+    "text, dangling",
+    [
+        ("However, the council said the plan would go ahead.", True),
+        ("But the plan was delayed again.", True),
+        ("Meanwhile, the council met on Monday.", True),
+        ("They said the plan would go ahead.", True),
+        ("The council said the plan would go ahead.", False),
+        ("Butter prices rose again in March.", False),
+    ],
+)
+def test_dangling_openers(nlp, text, dangling):
+    (sentence,) = split_sentences(nlp(text))
+    assert starts_dangling(sentence) is dangling
+
+
+def test_seed_000_restatement_gives_way_to_the_news(nlp, seeds_dir):
+    """Seed 000 says twice that Russia is running out of weapons; its news is the Turkish drone maker."""
+    lines = (seeds_dir / "000_786a4680b47ca245.txt").read_text(encoding="utf-8").split("\n")
+    title = lines[0].strip()
+    body = [
+        line.strip()
+        for line in lines[1:]
+        if line.strip().endswith((".", "”", "\"")) and "[" not in line and "Please enter" not in line
+    ]
+    body = body[: next(i for i, line in enumerate(body) if line.startswith("Weeks of mild"))]
+    doc = nlp("\n\n".join(body))
+    summary = summarise(doc, title, [])
+    restatements = [s for s in summary if s.startswith(("Earlier this month, Russia", "Just weeks ago, Russia"))]
+    assert len(restatements) == 1
+    assert any("Turkish drone" in s or "drone maker from Turkey" in s for s in summary)

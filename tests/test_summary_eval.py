@@ -70,3 +70,60 @@ def test_report_scores_the_dossier_and_states_the_budget(gold_dir):
         assert any(line.startswith(name) for line in text.splitlines())
     missing = report({"articles": []}, gold_dir, None)
     assert "missing from the dossier" in missing
+
+
+def test_paired_bootstrap_is_deterministic_and_brackets_the_mean():
+    from evaluation.summaries import paired_bootstrap
+
+    ours = [0.5, 0.6, 0.7, 0.4, 0.9, 0.55]
+    rival = [0.4, 0.6, 0.5, 0.45, 0.6, 0.5]
+    diff, low, high = paired_bootstrap(ours, rival)
+    assert paired_bootstrap(ours, rival) == (diff, low, high)
+    assert low <= diff <= high
+    assert diff == pytest.approx(sum(a - b for a, b in zip(ours, rival)) / len(ours))
+    assert paired_bootstrap([0.5, 0.7, 0.6], [0.4, 0.5, 0.55])[1] > 0  # always ahead: interval above zero
+    assert paired_bootstrap([0.5, 0.5], [0.5, 0.5]) == (0.0, 0.0, 0.0)
+    assert paired_bootstrap([], []) == (0.0, 0.0, 0.0)
+
+
+def test_topic_folds_deal_each_topic_round_robin():
+    from evaluation.summaries import topic_folds
+
+    stems = [f"sport_{i:03d}" for i in range(1, 6)] + [f"tech_{i:03d}" for i in range(1, 4)]
+    folds = topic_folds(stems, 3)
+    assert [folds[f"sport_{i:03d}"] for i in range(1, 6)] == [0, 1, 2, 0, 1]
+    assert [folds[f"tech_{i:03d}"] for i in range(1, 4)] == [0, 1, 2]
+    assert topic_folds(list(reversed(stems)), 3) == folds
+
+
+def test_report_prints_bootstrap_margins_against_every_baseline(gold_dir):
+    text = report({"articles": [{"source": "news_001.txt", "summary": REFERENCE.split("\n")}]}, gold_dir, None)
+    margins = text[text.index("Margins of ours") :]
+    for name in BASELINES:
+        assert f"vs {name}" in margins
+    assert "R-2" in margins and "R-L" in margins
+
+
+@pytest.fixture()
+def four_topic_gold(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    refs = {}
+    for topic in ("news", "sport"):
+        for i in (1, 2):
+            stem = f"{topic}_{i:03d}"
+            (tmp_path / "seeds" / f"{stem}.txt").write_text(ARTICLE, encoding="utf-8")
+            refs[stem] = REFERENCE
+    (tmp_path / "refs.json").write_text(json.dumps(refs), encoding="utf-8")
+    return tmp_path
+
+
+def test_cross_validation_scores_every_article_once_held_out(nlp, four_topic_gold):
+    import generator.analyse.summary as summary
+    from evaluation.summaries import CV_GRID, cross_validate
+
+    before = {name: getattr(summary, name) for name in CV_GRID}
+    gold = load_gold(four_topic_gold)
+    held, lines = cross_validate(gold, nlp, 2, folds=2)
+    assert sorted(held) == ["news_001", "news_002", "sport_001", "sport_002"]
+    assert len(lines) == 2 and all("held-out R-2" in line for line in lines)
+    assert {name: getattr(summary, name) for name in CV_GRID} == before  # constants restored

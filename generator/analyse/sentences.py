@@ -1,17 +1,16 @@
-"""Sentence units, bag-of-words vectors and "never pick this" rules.
+"""Sentence units, their content words and "never pick this" rules.
 
 Shared by the summariser and the title maker. Both must see the same
 sentences (clipped to paragraphs, so a subheading never glues onto the next
 paragraph) and must agree on what is not article prose: captions, subheadings,
-leftover web junk and bare quotes. The small model has no word vectors, so
-similarity is TF-IDF over content words with a tiny suffix stripper.
+leftover web junk and bare quotes. The small model has no word vectors (and its
+tok2vec tensors are contextual features, poor as sentence similarity), so
+sentences are compared by their content words, reduced by a tiny suffix stripper.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -41,8 +40,12 @@ JUNK_START = re.compile(
     re.IGNORECASE,
 )
 """Lines that open like page furniture; prose may use these words, but not as its first ones."""
-DANGLING_START = {"he", "she", "it", "they", "this", "these", "those", "his", "her", "their", "its", "such"}
-"""Pronoun openers that point at an earlier sentence the summary may not include."""
+DANGLING_START = {
+    "he", "she", "it", "they", "this", "these", "those", "his", "her", "their", "its", "such",
+    "however", "but", "also", "meanwhile", "instead", "moreover", "furthermore", "nevertheless",
+    "nonetheless", "similarly", "likewise", "besides", "therefore", "thus", "and", "yet",
+}
+"""Openers that point at an earlier sentence the summary may not include: pronouns and connectives."""
 
 
 @dataclass
@@ -223,32 +226,6 @@ def split_sentences(doc: Doc) -> list[Sentence]:
         sent.reject = _rejection(sent, words)
         out.append(sent)
     return out
-
-
-def tfidf_vectors(term_lists: list[list[str]], extra: list[list[str]] | None = None) -> list[dict[str, float]]:
-    """L2-normalised TF-IDF vectors; IDF is computed over the article's own sentences.
-
-    ``extra`` term lists (a title) are vectorised with the same IDF and
-    appended at the end of the result.
-    """
-    n = len(term_lists)
-    df: Counter[str] = Counter()
-    for terms in term_lists:
-        df.update(set(terms))
-    vectors = []
-    for terms in term_lists + (extra or []):
-        tf = Counter(terms)
-        vec = {t: (1 + math.log(c)) * math.log((n + 1) / (df.get(t, 0) + 1) + 1) for t, c in tf.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({t: v / norm for t, v in sorted(vec.items())})
-    return vectors
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product of two normalised sparse vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
 def starts_dangling(sent: Sentence) -> bool:

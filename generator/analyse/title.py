@@ -64,7 +64,7 @@ PRONOUN_SUBJECTS = {"PRP", "EX", "WP", "DT"}
 def make_title(doc: Doc, mentions: list[Mention]) -> str:
     """A short headline-like title (<= MAX_CHARS) from the article's most central content."""
     sentences = split_sentences(doc)
-    scores, _ = score_sentences(sentences, None, mentions, doc)
+    scores = score_sentences(sentences, None, mentions, doc, length_exponent=0.0)
     usable = [s for s in sentences if scores[s.index] is not None]
     pull = {s.index: 1 + LEDE_PULL / (1 + rank) ** 2 for rank, s in enumerate(usable)}
     ranked = sorted(usable, key=lambda s: (-(scores[s.index] or 0.0) * pull[s.index], s.index))
@@ -243,7 +243,7 @@ def _tidy(text: str) -> str:
         before = text
         text = text.strip(" ,;:-–—.")
         words = text.split()
-        if words and words[-1].lower().strip("’'\"") in DANGLING_END:
+        if words and words[-1].lower().strip("’'\".,;:!?") in DANGLING_END:
             text = " ".join(words[:-1])
         if words and words[0].lower().strip(",") in {"and", "but", "or", "so", "yet"}:
             text = " ".join(words[1:])
