@@ -32,6 +32,7 @@ the hotspots in our own code (``generator/``) by cumulative seconds.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -340,7 +341,7 @@ def report(n: int, gen_seconds: float, floor: dict, build: dict, site: SiteSize,
     row(
         "floor: nlp.pipe",
         f"{floor_s:.1f} s, {floor['words'] / floor_s:,.0f} words/s, {floor['articles'] / floor_s:.1f} articles/s "
-        f"(n_process={FLOOR_PROCESSES})",
+        f"(n_process={FLOOR_PROCESSES}{'; saved by an earlier run' if floor.get('reused') else ''})",
     )
     for stage, seconds in t.items():
         row(f"build: {stage}", f"{seconds:.1f} s")
@@ -407,12 +408,35 @@ def report(n: int, gen_seconds: float, floor: dict, build: dict, site: SiteSize,
     return "\n".join(lines)
 
 
-def run_bench(n: int, out: Path, processes: int | None, seed: int, floor_batch: int) -> str:
+def _fingerprint(seeds: Path, batch_size: int) -> str:
+    """What the floor depends on: the exact seed files and the batch size."""
+    digest = hashlib.sha256(f"batch={batch_size}".encode())
+    for path in sorted(seeds.glob("*.txt")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _floor(seeds: Path, out: Path, batch_size: int, reuse: bool) -> dict[str, Any]:
+    """Measure the floor, or (``reuse``) read the one saved for these exact seeds by an earlier run."""
+    saved = out / "floor.json"
+    key = _fingerprint(seeds, batch_size)
+    if reuse and saved.is_file():
+        data = json.loads(saved.read_text(encoding="utf-8"))
+        if data.get("fingerprint") == key:
+            _say(f"floor: reusing {saved} (same seeds)")
+            return {**data, "reused": True}
+    _say("floor: bare spaCy over the same texts")
+    data = run_worker("floor", seeds=str(seeds), model=None, processes=FLOOR_PROCESSES, batch_size=batch_size)
+    data["fingerprint"] = key
+    saved.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    return data
+
+
+def run_bench(n: int, out: Path, processes: int | None, seed: int, floor_batch: int, reuse_floor: bool = False) -> str:
     _fresh(out)
     _say(f"generating {n} articles into {out / 'seeds'}")
     seeds, pool, gen_seconds = _generate(out, n, seed)
-    _say("floor: bare spaCy over the same texts")
-    floor = run_worker("floor", seeds=str(seeds), model=None, processes=FLOOR_PROCESSES, batch_size=floor_batch)
+    floor = _floor(seeds, out, floor_batch, reuse_floor)
     _say(f"floor {floor['seconds']:.1f}s; full build with MkDocs, fresh cache")
     build = run_worker("build", seeds=str(seeds), out=str(out), processes=processes, build_site=True)
     site = measure_site(out / "site")
@@ -478,10 +502,15 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m evaluation.bench", description="Speed, memory and size of a synthetic build.")
     parser.add_argument("--articles", type=int, default=DEFAULT_ARTICLES, metavar="N", help="synthetic articles (default 2000)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="work folder, emptied first (default: bench-out)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="work folder; its seeds/, content/, site/ and cache/ are replaced (default: bench-out)")
     parser.add_argument("--processes", type=int, default=None, metavar="P", help="analysis processes (default: the build's default)")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the synthetic set")
     parser.add_argument("--floor-batch", type=int, default=FLOOR_BATCH, help="nlp.pipe batch size for the floor")
+    parser.add_argument(
+        "--reuse-floor",
+        action="store_true",
+        help="reuse the floor saved in --out by an earlier run on identical seeds (saves minutes while iterating)",
+    )
     parser.add_argument("--profile", action="store_true", help="profile one in-process build instead (cProfile)")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -490,7 +519,7 @@ def main(argv: list[str] | None = None) -> int:
         print(profile_build(args.articles, out, args.seed))
         return 0
     try:
-        table = run_bench(args.articles, out, args.processes, args.seed, args.floor_batch)
+        table = run_bench(args.articles, out, args.processes, args.seed, args.floor_batch, args.reuse_floor)
     except RuntimeError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 1

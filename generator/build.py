@@ -97,7 +97,7 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
         "model": run.model,
     }
     with _timed(timings, "render"):
-        files = render_dossier(dossier, report)
+        files = render_dossier(dossier, report, settings.cache / "figures" if settings.cache else None)
         stats = write_tree(settings.content, files)
 
     result = BuildResult(

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from generator.render.escape import external_link, md_link, md_text
 
-EXTENSIONS = ["toc", "tables"]  # what mkdocs.yml enables
+EXTENSIONS = ["toc", "tables", "md_in_html"]  # what mkdocs.yml enables
 
 
 def to_html(text: str) -> str:

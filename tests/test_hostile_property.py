@@ -121,7 +121,7 @@ class _Html(HTMLParser):
 def to_html(page: str) -> _Html:
     """The page as MkDocs would convert it (front matter stripped first, as MkDocs does)."""
     parser = _Html()
-    parser.feed(markdown.markdown(_FRONT_MATTER.sub("", page), extensions=["toc", "tables"]))
+    parser.feed(markdown.markdown(_FRONT_MATTER.sub("", page), extensions=["toc", "tables", "md_in_html"]))
     parser.close()
     return parser
 

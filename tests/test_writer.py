@@ -27,3 +27,15 @@ def test_foreign_files_and_empty_folders_are_removed(tmp_path) -> None:
     stats = write_tree(root, {"index.md": b"i"})
     assert stats.removed == 1
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*")) == ["index.md"]
+
+
+def test_relative_links_match_posixpath() -> None:
+    import posixpath
+
+    from generator.render.views import relative
+
+    pages = ["index.md", "people/a.md", "people/b.md", "articles/x.md", "timeline/2022.md", "timeline.md",
+             "a/b/c.md", "a/d.md", "a/b.md", "a/b/e/f.md"]
+    for source in pages:
+        for target in pages:
+            assert relative(source, target) == posixpath.relpath(target, posixpath.dirname(source) or "."), (source, target)

@@ -35,5 +35,5 @@ def analyse_doc(doc: Doc, article: Article, summary_sentences: int) -> AnalysedA
         quotes=quotes,
         roles=extract_roles(doc, mentions),
         dates=extract_dates(doc, article.date),
-        sourcing=assess_sourcing(doc, quotes),
+        sourcing=assess_sourcing(doc, quotes, mentions),
     )

@@ -102,6 +102,17 @@ def reported_sources(doc: Doc, mentions: Sequence[Mention] = ()) -> list[Speaker
 def _analyse(
     doc: Doc, mentions: Sequence[Mention]
 ) -> tuple[list[_Found], dict[int, Speaker | None]]:
+    """``_find_and_resolve`` once per Doc and mentions: quotes and sourcing both need it."""
+    key = ("dossier.quotes", tuple((m.start, m.end, m.type) for m in mentions))
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = _find_and_resolve(doc, mentions)
+    return cached
+
+
+def _find_and_resolve(
+    doc: Doc, mentions: Sequence[Mention]
+) -> tuple[list[_Found], dict[int, Speaker | None]]:
     """Find the quotes, their reporting verbs and every reporting clause's resolved subject."""
     text = doc.text
     paras = paragraphs(text)

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ..model import Dossier
 from .dossier_json import dossier_json
 from .environment import make_environment
+from .figure_cache import FigureCache
 from .pages import build_pages
 
 
-def render_dossier(dossier: Dossier, report: dict[str, Any]) -> dict[str, bytes]:
-    """Every file of content/, as relative path -> bytes; deterministic for the same input."""
+def render_dossier(dossier: Dossier, report: dict[str, Any], figure_cache: Path | None = None) -> dict[str, bytes]:
+    """Every file of content/, as relative path -> bytes; deterministic for the same input.
+
+    ``figure_cache`` keeps network pictures between builds (see FigureCache).
+    """
     env = make_environment()
+    figures = FigureCache(figure_cache)
     files: dict[str, bytes] = {}
-    for page in build_pages(dossier, report):
+    for page in build_pages(dossier, report, figures):
         template = env.get_template(page.template)
         text = template.render(page_path=page.path, **page.context)
         files[page.path] = _tidy(text).encode("utf-8")
     files["dossier.json"] = dossier_json(dossier)
+    figures.prune()
     return files
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from ..model import Dossier, Entity, LinkedArticle
+from .figure_cache import FigureCache
 from .svg import network_svg, timeline_svg
 from .views import (
     ENTITY_MENTION_LIMIT,
@@ -35,11 +36,16 @@ TIMELINE_POINTS = 200
 UNDATED_LIMIT = 200
 
 
-def build_pages(dossier: Dossier, report: dict[str, Any]) -> list[Page]:
+def build_pages(dossier: Dossier, report: dict[str, Any], figures: FigureCache | None = None) -> list[Page]:
     """Every Markdown page of the site, in a stable order."""
     by_id = {a.id: a for a in dossier.articles}
     story_of = {aid: story for story in dossier.stories for aid in story.articles}
-    common = {"entities": dossier.entities, "articles": by_id, "story_of": story_of}
+    common = {
+        "entities": dossier.entities,
+        "articles": by_id,
+        "story_of": story_of,
+        "figures": figures or FigureCache(None),
+    }
     pages: list[Page] = [_overview(dossier, common)]
     pages += _article_indexes(dossier, common)
     for article in dossier.articles:
@@ -97,7 +103,9 @@ def _overview(dossier: Dossier, common: dict[str, Any]) -> Page:
         "key": key,
         "key_quotes": key_quotes,
         "latest": ordered[:OVERVIEW_LATEST],
-        "network": _network(dossier, [e.id for kind in ("person", "organisation") for e in key[kind]], "index.md"),
+        "network": _network(
+            dossier, [e.id for kind in ("person", "organisation") for e in key[kind]], "index.md", common["figures"]
+        ),
         "timeline_svg": timeline_svg(_timeline_points(dossier)),
     }
     return Page("index.md", "index.md.j2", context)
@@ -175,7 +183,7 @@ def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any], quote
     neighbours = co_occurring(dossier, entity, common["articles"])
     # An entity named in one article has the whole article as its network: not worth a picture.
     ego = [entity.id] + [n.id for n, _ in neighbours if n.type != "place"][:EGO_NODES - 1]
-    network = _network(dossier, ego, page) if len(entity.articles) > 1 else ""
+    network = _network(dossier, ego, page, common["figures"]) if len(entity.articles) > 1 else ""
     context = {
         **common,
         "e": entity,
@@ -189,7 +197,7 @@ def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any], quote
     return Page(page, "entity.md.j2", context)
 
 
-def _network(dossier: Dossier, ids: list[str], from_page: str) -> str:
+def _network(dossier: Dossier, ids: list[str], from_page: str, figures: FigureCache) -> str:
     """Co-occurrence network of the given entities (edges weighted by shared articles)."""
     from .views import relative
 
@@ -206,7 +214,8 @@ def _network(dossier: Dossier, ids: list[str], from_page: str) -> str:
                 edges.append((a, b, shared))
     if not edges:
         return ""
-    return network_svg(nodes, edges, href=lambda i: relative(from_page, dossier.entities[i].page).replace(".md", ".html"))
+    hrefs = {i: relative(from_page, dossier.entities[i].page).replace(".md", ".html") for i in chosen}
+    return figures.get(("network", nodes, edges, hrefs), lambda: network_svg(nodes, edges, href=hrefs.get))
 
 
 def _timeline_points(dossier: Dossier) -> list[tuple[str, str]]:

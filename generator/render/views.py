@@ -5,7 +5,6 @@ Templates only lay these out. Every function is pure: Dossier in, plain dicts ou
 
 from __future__ import annotations
 
-import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -29,8 +28,22 @@ def article_page(article_id: str) -> str:
 
 
 def relative(from_page: str, to_page: str) -> str:
-    """A link target from one docs page to another, as MkDocs resolves it."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """A link target from one docs page to another, as MkDocs resolves it.
+
+    Called for every link of every page, so it avoids ``posixpath.relpath``
+    (which normalises both paths each time): our page paths are already
+    normal, relative to the docs root, with no ``..``.
+    """
+    from_dir = from_page.rpartition("/")[0]
+    to_dir, _, name = to_page.rpartition("/")
+    if from_dir == to_dir:
+        return name
+    from_parts = from_dir.split("/") if from_dir else []
+    to_parts = to_page.split("/")
+    common = 0
+    while common < len(from_parts) and common < len(to_parts) - 1 and from_parts[common] == to_parts[common]:
+        common += 1
+    return "../" * (len(from_parts) - common) + "/".join(to_parts[common:])
 
 
 @dataclass(frozen=True)
