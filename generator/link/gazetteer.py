@@ -112,6 +112,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _DOTTED = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b|\s|$)")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Comparison key for a name: no accents, case, article, possessive or acronym dots.
 

@@ -19,10 +19,9 @@ from markupsafe import Markup
 # tables (|), attribute lists and templates ({ }), escapes (\), strike (~),
 # footnotes/abbreviations (^ :) are handled where they can start something.
 _INLINE = {c: f"&#{ord(c)};" for c in "&<>*_`[]()!|{}\\~^#"}
-_INLINE_RE = re.compile("[" + re.escape("".join(_INLINE)) + "]")
+_INLINE_TABLE = str.maketrans(_INLINE)
 # Block syntax only matters at the start of a line.
 _LINE_START_RE = re.compile(r"^(\s*)([#>+\-=:.%]|\d+[.)])", re.MULTILINE)
-_WS_RE = re.compile(r"\s+")
 
 
 def md_text(value: object) -> str:
@@ -31,8 +30,7 @@ def md_text(value: object) -> str:
         return str(value)
     if value is None:
         return ""
-    text = _WS_RE.sub(" ", str(value)).strip()
-    text = _INLINE_RE.sub(lambda m: _INLINE[m.group(0)], text)
+    text = " ".join(str(value).split()).translate(_INLINE_TABLE)
     return _LINE_START_RE.sub(_escape_line_start, text)
 
 
