@@ -149,3 +149,17 @@ def test_a_shorter_role_inside_a_longer_one_is_dropped(nlp):
     doc = nlp("Ukrainian President Vladimir Zelenskyy spoke. Later President Vladimir Zelenskyy left.")
     texts = [r.text for r in extract_roles(doc, extract_mentions(doc))]
     assert "Ukrainian President" in texts and "President" not in texts
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Sanctions bite since the Kremlin's Crimea invasion in 2014.", "Crimea"),
+        ("Protesters marked ten years since the Crimea annexation by Moscow.", "Crimea"),
+    ],
+)
+def test_territory_modifying_an_invasion_or_annexation_is_a_place(nlp, text: str, name: str) -> None:
+    doc = nlp(text)
+    assert {e.text: e.label_ for e in doc.ents}[name] == "ORG"  # the tagger's guess this rule corrects
+    mentions = {m.text: m.type for m in extract_mentions(doc)}
+    assert mentions[name] == "place", mentions

@@ -419,6 +419,13 @@ def _is_product(span: Span) -> bool:
 # --------------------------------------------------------------------------- typing
 
 
+# Nouns whose modifier names a territory ("the Crimea invasion", "the Donbas frontline").
+_LAND_EVENT_NOUNS = frozenset(
+    """invasion invasions annexation occupation blockade border borders coast coastline
+    frontline peninsula airspace""".split()
+)
+
+
 def _type_by_evidence(span: Span, label: str, title_removed: bool) -> EntityType:
     """The type this mention's own context supports, starting from spaCy's label."""
     doc = span.doc
@@ -442,6 +449,8 @@ def _type_by_evidence(span: Span, label: str, title_removed: bool) -> EntityType
     if head.dep_ == "pobj" and head.head.lower_ == "of" and noun_class(head.head.head.text) == "place":
         return "place"
     noun = _modified_noun(span)
+    if noun is not None and base == "organisation" and noun.lower_ in _LAND_EVENT_NOUNS:
+        return "place"  # "the Crimea invasion", "the Gaza blockade": land is invaded, not bodies
     if noun is not None and base != "person":
         kind = noun_class(noun.text)
         if kind in ("organisation", "place") and not (
