@@ -138,3 +138,12 @@ def test_failed_build_keeps_the_previous_site(built: Path, tmp_path: Path) -> No
     assert code == 1
     assert (site / "index.html").is_file() and (site / "dossier.json").is_file()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
+
+
+def test_removed_junk_is_listed_not_lost(built: Path) -> None:
+    data = json.loads((built / "site" / "dossier.json").read_text(encoding="utf-8"))
+    article = next(a for a in data["articles"] if a["id"] == "000_786a4680b47ca245")
+    assert "Share post:" in article["removed"] and "Please enter your name here" in article["removed"]
+    assert not any("Share post" in p for p in article["body"])
+    html = (built / "site" / "articles" / "000_786a4680b47ca245.html").read_text(encoding="utf-8")
+    assert "Removed from the seed" in html and "Please enter your name here" in html

@@ -29,6 +29,7 @@ def _article(a: LinkedArticle) -> dict[str, Any]:
         "publisher": art.publisher,
         "summary": list(a.analysed.summary),
         "body": [p.text for p in art.paragraphs],
+        "removed": list(art.removed),
         "people": list(a.people),
         "organisations": list(a.organisations),
         "places": list(a.places),
