@@ -130,7 +130,6 @@ class AnalysedArticle:
     mentions: list[Mention]
     quotes: list[Quote]
     roles: list[Role] = field(default_factory=list)
-    sentences: list[str] = field(default_factory=list)
     dates: list[DatedEvent] = field(default_factory=list)
     sourcing: Sourcing = field(default_factory=Sourcing)
 

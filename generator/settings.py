@@ -37,7 +37,3 @@ class Settings:
     def corrections(self) -> Path:
         """The user's entity corrections live beside the seeds they correct."""
         return self.seeds / "corrections.yml"
-
-    def analysis_options(self) -> dict[str, object]:
-        """The settings that change analysis output (part of every cache key)."""
-        return {"summary_sentences": self.summary_sentences}

@@ -25,11 +25,15 @@ FORMAT = 1
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of the analyse package's source: a code change invalidates every entry."""
+    """Hash of the analyse package's source and of the dataclasses it fills.
+
+    A change to either invalidates every entry, so old results are never
+    reused by new code (nor half-read into changed dataclasses).
+    """
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
+    for path in [*sorted(package.rglob("*.py")), package.parent / "model.py"]:
+        digest.update(path.relative_to(package.parent).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -29,7 +29,6 @@ def analysis_from_dict(data: dict[str, Any], article: Article) -> AnalysedArticl
         mentions=[Mention(**m) for m in data["mentions"]],
         quotes=[Quote(**q) for q in data["quotes"]],
         roles=[Role(**r) for r in data["roles"]],
-        sentences=[str(s) for s in data.get("sentences", [])],
         dates=[DatedEvent(**d) for d in data["dates"]],
         sourcing=Sourcing(**data["sourcing"]),
     )

@@ -205,17 +205,24 @@ def _network(dossier: Dossier, ids: list[str], from_page: str, figures: FigureCa
     if len(chosen) < 2:
         return ""
     members = {i: set(dossier.entities[i].articles) for i in chosen}
-    nodes = [(i, dossier.entities[i].name, dossier.entities[i].type, max(1, dossier.entities[i].mention_count)) for i in chosen]
+    # Sizes and widths are drawn from power-of-two buckets: one more mention of a
+    # much-covered name then leaves every picture it is in (and its cache entry) alone.
+    nodes = [(i, dossier.entities[i].name, dossier.entities[i].type, _bucket(dossier.entities[i].mention_count)) for i in chosen]
     edges = []
     for pos, a in enumerate(chosen):
         for b in chosen[pos + 1 :]:
             shared = len(members[a] & members[b])
             if shared:
-                edges.append((a, b, shared))
+                edges.append((a, b, _bucket(shared)))
     if not edges:
         return ""
     hrefs = {i: relative(from_page, dossier.entities[i].page).replace(".md", ".html") for i in chosen}
     return figures.get(("network", nodes, edges, hrefs), lambda: network_svg(nodes, edges, href=hrefs.get))
+
+
+def _bucket(count: int) -> int:
+    """The largest power of two not above ``count`` (at least 1)."""
+    return 1 << (max(1, count).bit_length() - 1)
 
 
 def _timeline_points(dossier: Dossier) -> list[tuple[str, str]]:
