@@ -6,13 +6,9 @@ import json
 from typing import Any
 
 from ..model import Dossier, Entity, LinkedArticle
+from .views import html_page
 
 TYPE_ORDER = {"person": 0, "organisation": 1, "place": 2}
-
-
-def html_page(md_path: str) -> str:
-    """The built page for a docs path (the site uses no directory URLs)."""
-    return md_path[: -len(".md")] + ".html" if md_path.endswith(".md") else md_path
 
 
 def _article(a: LinkedArticle) -> dict[str, Any]:

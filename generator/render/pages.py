@@ -22,9 +22,11 @@ from .views import (
     article_page,
     co_occurring,
     entity_letter,
+    html_page,
     index_page_path,
     paginate,
     quotes_by_speaker,
+    relative,
     sort_articles,
     sort_name,
 )
@@ -199,8 +201,6 @@ def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any], quote
 
 def _network(dossier: Dossier, ids: list[str], from_page: str, figures: FigureCache) -> str:
     """Co-occurrence network of the given entities (edges weighted by shared articles)."""
-    from .views import relative
-
     chosen = [i for i in dict.fromkeys(ids) if i in dossier.entities][:NETWORK_NODES]
     if len(chosen) < 2:
         return ""
@@ -216,7 +216,8 @@ def _network(dossier: Dossier, ids: list[str], from_page: str, figures: FigureCa
                 edges.append((a, b, _bucket(shared)))
     if not edges:
         return ""
-    hrefs = {i: relative(from_page, dossier.entities[i].page).replace(".md", ".html") for i in chosen}
+    # Raw SVG is not rewritten by MkDocs, so its links name the built pages.
+    hrefs = {i: html_page(relative(from_page, dossier.entities[i].page)) for i in chosen}
     return figures.get(("network", nodes, edges, hrefs), lambda: network_svg(nodes, edges, href=hrefs.get))
 
 

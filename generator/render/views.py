@@ -27,6 +27,11 @@ def article_page(article_id: str) -> str:
     return f"articles/{article_id}.md"
 
 
+def html_page(md_path: str) -> str:
+    """The built page for a docs path (the site uses no directory URLs)."""
+    return md_path[: -len(".md")] + ".html" if md_path.endswith(".md") else md_path
+
+
 def relative(from_page: str, to_page: str) -> str:
     """A link target from one docs page to another, as MkDocs resolves it.
 
