@@ -38,12 +38,22 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: bool = False) -> SiteResult:
-    """Build ``site_dir`` from ``docs_dir`` with the theme and plugins of ``config_file``."""
+def build_site(
+    config_file: Path, docs_dir: Path, site_dir: Path, *, strict: bool = False, workers: int | None = None
+) -> SiteResult:
+    """Build ``site_dir`` from ``docs_dir`` with the theme and plugins of ``config_file``.
+
+    Pages are read and written by ``workers`` processes (default: every core) when
+    that is safe (see parallel.py); otherwise by MkDocs' own serial build.
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
+
+    from .parallel import build_parallel, can_build_in_parallel, worker_count
+
+    workers = worker_count() if workers is None else workers
 
     if not config_file.is_file():
         raise SiteBuildError(f"{config_file}: MkDocs configuration not found")
@@ -65,7 +75,10 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: boo
             strict=strict,
         )
         _check_shim(config)
-        build(config)
+        if workers > 1 and can_build_in_parallel(config):
+            build_parallel(config, workers)
+        else:
+            build(config)
     except (Abort, ConfigurationError, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         detail = "; ".join(collector.messages[:3]) or str(exc)
