@@ -97,7 +97,8 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
         "model": run.model,
     }
     with _timed(timings, "render"):
-        files = render_dossier(dossier, report, settings.cache / "figures" if settings.cache else None)
+        figures = settings.cache / "figures" if settings.cache else None
+        files = render_dossier(dossier, report, figures, workers=settings.processes)
         stats = write_tree(settings.content, files)
 
     result = BuildResult(

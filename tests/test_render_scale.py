@@ -67,3 +67,15 @@ def test_long_lists_are_split_into_reachable_pages() -> None:
     years = [p for p in files if p.startswith("timeline/")]
     assert years and all(f"]({p})" in files["timeline.md"].decode() for p in years)
     assert files["quotes.md"].decode().count("> “") <= 60 * 8
+
+
+def test_rendering_on_several_processes_gives_the_same_files(tmp_path) -> None:
+    """Pages rendered in forked workers come back complete, in order, byte-identical."""
+    dossier = synthetic(300)
+    report = {"articles": 300, "files": 300, "model": "test"}
+    serial = render_dossier(dossier, report, tmp_path / "one", workers=1)
+    parallel = render_dossier(dossier, report, tmp_path / "three", workers=3)
+    assert len(serial) > 400 and serial == parallel
+    # Pictures drawn in any worker are known to the parent, so pruning keeps them all.
+    assert sorted(p.name for p in (tmp_path / "one").iterdir()) == sorted(p.name for p in (tmp_path / "three").iterdir())
+    assert any((tmp_path / "three").iterdir())

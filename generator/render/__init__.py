@@ -10,20 +10,27 @@ from .dossier_json import dossier_json
 from .environment import make_environment
 from .figure_cache import FigureCache
 from .pages import build_pages
+from .views import Page
+from .workers import render_pages
 
 
-def render_dossier(dossier: Dossier, report: dict[str, Any], figure_cache: Path | None = None) -> dict[str, bytes]:
+def render_dossier(
+    dossier: Dossier, report: dict[str, Any], figure_cache: Path | None = None, workers: int = 1
+) -> dict[str, bytes]:
     """Every file of content/, as relative path -> bytes; deterministic for the same input.
 
-    ``figure_cache`` keeps network pictures between builds (see FigureCache).
+    ``figure_cache`` keeps network pictures between builds (see FigureCache);
+    ``workers`` processes share the pages (see workers.py).
     """
     env = make_environment()
     figures = FigureCache(figure_cache)
-    files: dict[str, bytes] = {}
-    for page in build_pages(dossier, report, figures):
-        template = env.get_template(page.template)
-        text = template.render(page_path=page.path, **page.context)
-        files[page.path] = _tidy(text).encode("utf-8")
+
+    def render(page: Page) -> bytes:
+        text = env.get_template(page.template).render(page_path=page.path, **page.full_context())
+        return _tidy(text).encode("utf-8")
+
+    pages = build_pages(dossier, report, figures)
+    files = dict(zip((page.path for page in pages), render_pages(pages, render, figures, workers)))
     files["dossier.json"] = dossier_json(dossier)
     figures.prune()
     return files

@@ -182,10 +182,14 @@ def _entity_indexes(kind: str, members: list[Entity]) -> list[Page]:
 
 def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any], quotes: list[Any]) -> Page:
     page = entity.page
-    neighbours = co_occurring(dossier, entity, common["articles"])
-    # An entity named in one article has the whole article as its network: not worth a picture.
-    ego = [entity.id] + [n.id for n, _ in neighbours if n.type != "place"][:EGO_NODES - 1]
-    network = _network(dossier, ego, page, common["figures"]) if len(entity.articles) > 1 else ""
+
+    def network_and_neighbours() -> dict[str, Any]:
+        neighbours = co_occurring(dossier, entity, common["articles"])
+        # An entity named in one article has the whole article as its network: not worth a picture.
+        ego = [entity.id] + [n.id for n, _ in neighbours if n.type != "place"][: EGO_NODES - 1]
+        network = _network(dossier, ego, page, common["figures"]) if len(entity.articles) > 1 else ""
+        return {"neighbours": neighbours, "network": network}
+
     context = {
         **common,
         "e": entity,
@@ -193,10 +197,8 @@ def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any], quote
         "more_mentions": max(0, len(entity.mentions) - ENTITY_MENTION_LIMIT),
         "quotes": quotes[:ENTITY_QUOTE_LIMIT],
         "more_quotes": max(0, len(quotes) - ENTITY_QUOTE_LIMIT),
-        "neighbours": neighbours,
-        "network": network,
     }
-    return Page(page, "entity.md.j2", context)
+    return Page(page, "entity.md.j2", context, later=network_and_neighbours)
 
 
 def _network(dossier: Dossier, ids: list[str], from_page: str, figures: FigureCache) -> str:

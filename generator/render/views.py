@@ -6,6 +6,7 @@ Templates only lay these out. Every function is pure: Dossier in, plain dicts ou
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,11 +54,20 @@ def relative(from_page: str, to_page: str) -> str:
 
 @dataclass(frozen=True)
 class Page:
-    """One Markdown file to write: where, with which template and context."""
+    """One Markdown file to write: where, with which template and context.
+
+    ``later`` adds the costly part of the context (an entity's network picture
+    and neighbours) when the page is rendered, so that work is spread over the
+    rendering processes instead of done up front in one.
+    """
 
     path: str
     template: str
     context: dict[str, Any]
+    later: Callable[[], dict[str, Any]] | None = None
+
+    def full_context(self) -> dict[str, Any]:
+        return {**self.context, **self.later()} if self.later else self.context
 
 
 def sort_articles(articles: list[LinkedArticle]) -> list[LinkedArticle]:
