@@ -74,6 +74,9 @@ def build_site(
             site_dir=str(staging),
             strict=strict,
         )
+        from .slim import SlimPlugin  # collapses the templates' whitespace in every built page
+
+        config.plugins["dossier/slim"] = SlimPlugin()
         _check_shim(config)
         if workers > 1 and can_build_in_parallel(config):
             build_parallel(config, workers)

@@ -1,0 +1,301 @@
+"""The slim plugin: template whitespace collapsed in every page, nothing a browser shows changes.
+
+Unit tests pin the rules (kept elements byte for byte, a gap stays a gap, tags
+and attribute values untouched); a build test checks that every built page is
+exactly ``slim_html`` of what MkDocs alone writes; the browser test (headless
+Chromium, scripts off so nothing moves by itself) compares the layout box of
+every element and the visible text of real dossier pages built by plain
+Material and by our build, at desktop and phone widths.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.site import build_site
+from generator.site.slim import SlimPlugin, slim_html
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "mkdocs.yml"
+NAV = ["index.md", "stories.md", "articles/index.md", "people/index.md", "organisations/index.md",
+       "places/index.md", "quotes.md", "timeline.md", "report.md"]
+
+
+# --- the rules -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tag", ["pre", "code", "kbd", "textarea", "script", "style", "PRE", "Code"])
+def test_kept_elements_are_byte_identical(tag: str) -> None:
+    inner = "  a\n\n    b  \t c\n  "
+    element = f'<{tag} class="x">{inner}</{tag}>'
+    assert slim_html(f"<div>\n    {element}\n    </div>") == f"<div>\n{element}\n</div>"
+
+
+def test_code_inside_pre_and_nested_markup_is_kept() -> None:
+    block = '<pre><span></span><code><span class="k">def</span>  f():\n    return  1\n\n</code></pre>'
+    assert slim_html(f"<p>x</p>\n\n\n{block}\n\n<p>y</p>") == f"<p>x</p>\n{block}\n<p>y</p>"
+
+
+def test_svg_text_and_title_are_kept() -> None:
+    svg = '<svg viewBox="0 0 9 9"><title>Two\n  lines</title>\n   <text x="1">a\n   b</text></svg>'
+    assert slim_html(svg) == '<svg viewBox="0 0 9 9"><title>Two\n  lines</title>\n<text x="1">a\n   b</text></svg>'
+
+
+def test_comments_are_kept() -> None:
+    assert slim_html("<!--  a\n\n  b -->\n\n  <p>") == "<!--  a\n\n  b -->\n<p>"
+
+
+def test_whitespace_between_inline_elements_stays() -> None:
+    assert slim_html("<a>x</a>     <a>y</a>") == "<a>x</a> <a>y</a>"
+    assert slim_html("<a>x</a>\n      \n   <a>y</a>") == "<a>x</a>\n<a>y</a>"
+    assert slim_html("<span>one</span><span>two</span>") == "<span>one</span><span>two</span>"
+    assert slim_html("<li>\n        Overview\n\n      </li>") == "<li>\nOverview\n</li>"
+
+
+def test_a_line_break_never_becomes_a_space_and_single_spaces_stay() -> None:
+    assert slim_html("a b\nc") == "a b\nc"
+    assert slim_html("a \t b") == "a b"
+    assert slim_html("a\tb") == "a b"
+    assert slim_html("a \r\n b") == "a\nb"
+
+
+def test_tags_and_attribute_values_are_untouched() -> None:
+    tag = '<a title="a   b\n   c" data-x=\'p  >  q\'   href="x.html" >'
+    assert slim_html(f"  {tag}  text  </a>") == f" {tag} text </a>"
+
+
+def test_no_break_space_is_content() -> None:
+    assert slim_html("a\u00a0\u00a0 b&nbsp;&nbsp;c") == "a\u00a0\u00a0 b&nbsp;&nbsp;c"
+
+
+def test_svg_namespace_declaration_is_dropped_and_nothing_else() -> None:
+    icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18"/></svg>'
+    assert slim_html(icon) == '<svg viewBox="0 0 24 24"><path d="M3 6h18"/></svg>'
+    other = '<svg xmlns="http://example.org/ns" viewBox="0  0"></svg>'
+    assert slim_html(other) == other
+    script = '<script>var s = \'<svg xmlns="http://www.w3.org/2000/svg">\';</script>'
+    assert slim_html(script) == script
+
+
+def test_stray_angle_bracket_keeps_what_follows_safe() -> None:
+    # Not a tag: the text after it up to the next ">" is left as it is, never damaged.
+    assert slim_html("a <  b <b>c</b>   d") == "a <  b <b>c</b> d"
+
+
+def _rendered_text(html: str) -> list[str]:
+    """Tags as they are and text with whitespace collapsed: what white-space: normal shows."""
+    pieces = re.split(r"(<[^>]*>)", html)
+    return [p if p.startswith("<") else re.sub(r"[ \t\n\r\f]+", " ", p) for p in pieces]
+
+
+_FRAGMENTS = st.sampled_from(
+    ["<p>", "</p>", "<a href='x  y'>", "</a>", "<span>", "</span>", " ", "  ", "\n", "\n    ", "\t", "word",
+     "\u00a0", "&nbsp;", "<br>", '<svg xmlns="http://www.w3.org/2000/svg">', "</svg>"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=40))
+def test_property_text_renders_the_same_and_tags_are_kept(fragments: list[str]) -> None:
+    html = "".join(fragments)
+    slim = slim_html(html)
+    assert slim_html(slim) == slim  # idempotent
+    expected = _rendered_text(html.replace(' xmlns="http://www.w3.org/2000/svg"', ""))
+    assert _rendered_text(slim) == expected
+    # Whitespace never disappears and never changes kind (line break / space).
+    for before, after in zip(re.split(r"<[^>]*>", html), re.split(r"<[^>]*>", slim)):
+        assert bool(re.search(r"[ \t\n\r\f]", before)) == bool(re.search(r"[ \t\n\r\f]", after))
+        assert ("\n" in before) == ("\n" in after)
+
+
+def test_plugin_slims_pages_and_html_templates_only() -> None:
+    plugin = SlimPlugin()
+    page = "<p>\n\n   x</p>"
+    assert plugin.on_post_page(page, page=None, config=None) == "<p>\nx</p>"
+    assert plugin.on_post_template(page, template_name="404.html", config=None) == "<p>\nx</p>"
+    xml = "<urlset>\n    <url>  </url>\n</urlset>"
+    assert plugin.on_post_template(xml, template_name="sitemap.xml", config=None) == xml
+
+
+# --- a real MkDocs build ---------------------------------------------------------------------
+
+SAMPLE = """# Sample
+
+Two links, one per line:
+[first](../index.md)
+[second](../stories.md) and `inline   code` and a&nbsp;&nbsp;space.
+
+    indented code
+        keeps   its
+    
+    blank line
+
+<span title="kept   as   is">hover</span>
+
+<textarea>
+  raw   text
+</textarea>
+"""
+
+
+def _content(root: Path) -> Path:
+    for page in NAV:
+        path = root / page
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# {page}\n\nText for {page}.\n\n- [Sample](people/sample.md)\n", encoding="utf-8")
+    (root / "people" / "index.md").write_text("# People\n\n- [Sample](sample.md)\n", encoding="utf-8")
+    (root / "people" / "sample.md").write_text(SAMPLE, encoding="utf-8")
+    return root
+
+
+def _plain_mkdocs(config_file: Path, docs: Path, site: Path) -> None:
+    """What MkDocs and Material write without our plugin."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(config_file=str(config_file), docs_dir=str(docs), site_dir=str(site)))
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_every_built_page_is_the_slimmed_mkdocs_page(tmp_path: Path) -> None:
+    docs = _content(tmp_path / "docs")
+    build_site(CONFIG, docs, tmp_path / "slim")
+    _plain_mkdocs(CONFIG, docs, tmp_path / "plain")
+    slim, plain = _tree(tmp_path / "slim"), _tree(tmp_path / "plain")
+    assert sorted(slim) == sorted(plain)
+    html = [name for name in plain if name.endswith(".html")]
+    assert "404.html" in html and "people/sample.html" in html
+    for name in plain:
+        if name.endswith(".html"):
+            assert slim[name].decode() == slim_html(plain[name].decode()), name
+        else:  # search index, sitemap, assets: untouched
+            assert slim[name] == plain[name], name
+    before = sum(len(plain[name]) for name in html)
+    after = sum(len(slim[name]) for name in html)
+    assert after < 0.85 * before, (before, after)
+
+    page = slim["people/sample.html"].decode()
+    assert "\n\n" not in page.split("<pre>")[0]  # no blank lines left by the templates
+    assert "<pre><code>indented code\n    keeps   its\n\nblank line\n</code></pre>" in page
+    assert "<code>inline   code</code>" in page and "a&nbsp;&nbsp;space" in page
+    assert '<span title="kept   as   is">' in page and "<textarea>\n  raw   text\n</textarea>" in page
+    assert re.search(r'>first</a>\n<a href="[^"]*stories.html">second</a>', page)
+
+
+@pytest.mark.slow
+def test_search_index_is_kept_for_http_and_file(tmp_path: Path) -> None:
+    """Material fetches search_index.json over http and loads search_index.js on file://: both stay."""
+    build_site(CONFIG, _content(tmp_path / "docs"), tmp_path / "site")
+    data = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    script = (tmp_path / "site" / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert script == f"var __index = {data}"
+    assert any(doc["location"].startswith("people/sample.html") for doc in json.loads(data)["docs"])
+
+
+@pytest.mark.slow
+def test_theme_leaves_out_scripts_for_features_the_site_does_not_use(tmp_path: Path) -> None:
+    build_site(CONFIG, _content(tmp_path / "docs"), tmp_path / "site")
+    page = (tmp_path / "site" / "people" / "sample.html").read_text(encoding="utf-8")
+    assert "__palette" not in page and "__tabbed_" not in page
+    # Still there: search form, header, tabs and the drawer's nav with every section.
+    assert 'data-md-component="search-query"' in page and 'for="__drawer"' in page
+    for nav in ('<nav class="md-tabs"', '<nav class="md-nav md-nav--primary'):
+        block = page[page.index(nav):]
+        block = block[: block.index("</nav>")]
+        assert len(re.findall(r'<a href="[^"]+"', block)) >= len(NAV), nav
+
+
+@pytest.mark.slow
+def test_palette_script_comes_back_with_a_palette_toggle(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    text = CONFIG.read_text(encoding="utf-8").replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
+    text = text.replace(
+        "  font: false\n",
+        "  font: false\n  palette:\n"
+        "    - scheme: default\n      toggle: {icon: material/brightness-7, name: Dark}\n"
+        "    - scheme: slate\n      toggle: {icon: material/brightness-4, name: Light}\n",
+    )
+    config.write_text(text, encoding="utf-8")
+    build_site(config, _content(tmp_path / "docs"), tmp_path / "site")
+    page = (tmp_path / "site" / "people" / "sample.html").read_text(encoding="utf-8")
+    assert 'var palette=__md_get("__palette")' in page and 'data-md-component="palette"' in page
+
+
+# --- the browser: the dossier looks the same ---------------------------------------------------
+
+LAYOUT_JS = """
+const out = [];
+for (const el of document.body.querySelectorAll('*')) {
+  if (el.tagName === 'SCRIPT') continue;
+  const r = el.getBoundingClientRect();
+  out.push([el.tagName, el.getAttribute('class') || '', Math.round(r.x * 4), Math.round(r.y * 4),
+            Math.round(r.width * 4), Math.round(r.height * 4)]);
+}
+return {boxes: out, text: document.body.innerText, height: document.documentElement.scrollHeight};
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_pages_render_the_same_as_plain_material(tmp_path: Path) -> None:
+    import test_browser  # skips this test where Chromium is missing, as the browser tests do
+
+    from generator.cli import main
+
+    out = tmp_path / "dossier"
+    assert main(["build", "--seeds", str(ROOT / "seeds"), "--content", str(out / "content"), "--site",
+                 str(out / "site"), "--config", str(CONFIG), "--cache", str(out / "cache"), "--quiet"]) == 0
+    # Reference: plain MkDocs + Material, with our main.html and assets but none of our partials.
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme, ignore=shutil.ignore_patterns("partials"))
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(CONFIG.read_text(encoding="utf-8").replace("custom_dir: theme", f"custom_dir: {theme}"),
+                      encoding="utf-8")
+    _plain_mkdocs(config, out / "content", tmp_path / "plain")
+    plain_home = (tmp_path / "plain" / "index.html").read_text(encoding="utf-8")
+    assert "__palette" in plain_home  # the reference really is Material's own markup
+
+    pages = ["index.html", "people/index.html", "quotes.html", "timeline.html", "report.html", "print.html"]
+    data = json.loads((out / "site" / "dossier.json").read_text(encoding="utf-8"))
+    pages += [data["articles"][1]["page"], data["entities"][0]["page"], "404.html"]
+    sizes = {name: ((out / "site" / name).stat().st_size, (tmp_path / "plain" / name).stat().st_size) for name in pages}
+    assert all(ours < plain for ours, plain in sizes.values()), sizes
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = test_browser.CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-extensions", "--hide-scrollbars",
+                 f"--user-data-dir={tmp_path / 'profile'}"):
+        options.add_argument(flag)
+    # Scripts off: what is compared is what the HTML and CSS give, with nothing moving by itself.
+    options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    drv = webdriver.Chrome(service=Service(test_browser.CHROMEDRIVER), options=options)
+    try:
+        for width, height in ((1280, 1000), (390, 844)):
+            drv.set_window_size(width, height)
+            for name in pages:
+                drv.get((tmp_path / "plain" / name).as_uri())
+                reference = drv.execute_script(LAYOUT_JS)
+                drv.get((out / "site" / name).as_uri())
+                ours = drv.execute_script(LAYOUT_JS)
+                assert ours["text"] == reference["text"], (width, name)
+                assert ours["height"] == reference["height"], (width, name)
+                assert len(ours["boxes"]) == len(reference["boxes"]) > 50, (width, name)
+                moved = [(a, b) for a, b in zip(ours["boxes"], reference["boxes"]) if a != b]
+                assert moved == [], (width, name, moved[:3])
+    finally:
+        drv.quit()
