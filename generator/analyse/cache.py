@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..cachefiles import source_fingerprint, write_json_atomic
 from ..model import AnalysedArticle, Article, Problem
 from .serialise import analysis_from_dict, analysis_to_dict
 
@@ -30,12 +29,8 @@ def code_fingerprint() -> str:
     A change to either invalidates every entry, so old results are never
     reused by new code (nor half-read into changed dataclasses).
     """
-    digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    for path in [*sorted(package.rglob("*.py")), package.parent / "model.py"]:
-        digest.update(path.relative_to(package.parent).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return source_fingerprint(package, package.parent / "model.py")
 
 
 def analysis_version(model: str, options: dict[str, object]) -> str:
@@ -97,17 +92,12 @@ class AnalysisCache:
         """Store atomically (write a temporary file, then rename) so readers never see half."""
         if self.root is None:
             return
-        path = self._path(analysed.article)
-        path.parent.mkdir(parents=True, exist_ok=True)
         payload: dict[str, Any] = {
             "version": self.version,
             "hash": analysed.article.content_hash,
             "analysis": analysis_to_dict(analysed),
         }
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
+        write_json_atomic(self._path(analysed.article), payload)
 
 
 def prune(cache: AnalysisCache, keep: list[Article]) -> int:

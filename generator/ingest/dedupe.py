@@ -47,10 +47,12 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
     if not words:
         return set()
     if len(words) < size:
-        grams = [" ".join(words)]
+        grams = {" ".join(words)}
     else:
-        grams = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
-    return {int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big") for g in grams}
+        grams = {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+    blake2b = hashlib.blake2b
+    from_bytes = int.from_bytes
+    return {from_bytes(blake2b(g.encode("utf-8"), digest_size=8).digest(), "big") for g in grams}
 
 
 def signature(hashes: set[int]) -> tuple[int, ...]:
@@ -76,9 +78,24 @@ def jaccard(a: set[int], b: set[int]) -> float:
     """|A ∩ B| / |A ∪ B| (0 for two empty sets)."""
     if not a or not b:
         return 0.0
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    common = sum(1 for value in small if value in large)
+    common = len(a & b)
     return common / (len(a) + len(b) - common)
+
+
+@dataclass(frozen=True)
+class TextPrint:
+    """What the index needs of one text: its shingle hashes and their MinHash signature.
+
+    It depends on the text alone, so ingest can cache it with the article.
+    """
+
+    hashes: frozenset[int]
+    signature: tuple[int, ...]
+
+
+def text_print(text: str) -> TextPrint:
+    hashes = shingles(text)
+    return TextPrint(frozenset(hashes), signature(hashes))
 
 
 @dataclass
@@ -86,14 +103,18 @@ class NearDuplicateIndex:
     """Add texts in order; each addition reports the most similar earlier text, if close enough."""
 
     threshold: float = NEAR_DUPLICATE_JACCARD
-    _shingles: list[set[int]] = field(default_factory=list)
+    _shingles: list[frozenset[int]] = field(default_factory=list)
     _keys: list[str] = field(default_factory=list)
     _buckets: dict[tuple[int, tuple[int, ...]], list[int]] = field(default_factory=dict)
 
     def add(self, key: str, text: str) -> tuple[str, float] | None:
         """Index ``text`` under ``key``; return ``(earlier key, similarity)`` for a near duplicate."""
-        hashes = shingles(text)
-        sig = signature(hashes)
+        return self.add_print(key, text_print(text))
+
+    def add_print(self, key: str, printed: TextPrint) -> tuple[str, float] | None:
+        """:meth:`add` for a text whose :func:`text_print` is already known."""
+        hashes = printed.hashes
+        sig = printed.signature
         rows = BINS // BANDS
         bands = [(band, sig[band * rows : (band + 1) * rows]) for band in range(BANDS)]
         candidates: set[int] = set()

@@ -5,6 +5,10 @@ decode -> normalise -> front matter (Markdown) -> header -> over-long words
 and lines -> Markdown markup -> web junk -> paragraphs. Then, over the whole
 set: near-duplicate warnings and unique ids. A bad file never stops the
 build; it becomes a ``Problem`` that names it.
+
+What one file yields after the duplicate check (its article, problems and
+shingles) is cached on disk (``cache.py``); the steps over the whole set run
+on every build.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from pathlib import Path
 
 from generator.model import Article, Problem, Severity
 
-from .decode import decode_bytes, read_raw
-from .dedupe import NearDuplicateIndex
+from .cache import Cached, IngestCache
+from .decode import RawFile, decode_bytes, read_raw
+from .dedupe import NearDuplicateIndex, TextPrint, text_print
 from .files import find_seed_files
 from .frontmatter import split_front_matter
 from .header import Header, publisher_from_url, read_header
@@ -32,6 +37,7 @@ class _Outcome:
 
     article: Article | None
     problems: list[Problem] = field(default_factory=list)
+    printed: TextPrint | None = None  # the article's shingles, for near-duplicate checks
 
 
 #: Joins the notes about one file into its single report line.
@@ -54,8 +60,15 @@ def _skip(source: str, message: str, severity: Severity = "warning", earlier: li
     return _Outcome(None, file_problem(source, [message, *(earlier or [])], severity))
 
 
-def read_article(path: Path, source: str, seen_hashes: dict[str, str]) -> _Outcome:
-    """Read one seed file. ``seen_hashes`` maps content hashes to the first source seen."""
+def read_article(
+    path: Path, source: str, seen_hashes: dict[str, str], cache: IngestCache | None = None
+) -> _Outcome:
+    """Read one seed file. ``seen_hashes`` maps content hashes to the first source seen.
+
+    Whether a file duplicates an earlier one is decided here, on every build;
+    what the file itself yields comes from ``cache`` when it holds this very
+    file (same path, same bytes, same ingest code and limits).
+    """
     try:
         raw = read_raw(path)
     except OSError as exc:
@@ -63,6 +76,18 @@ def read_article(path: Path, source: str, seen_hashes: dict[str, str]) -> _Outco
     if raw.sha256 in seen_hashes:
         return _skip(source, f"skipped: duplicate of {seen_hashes[raw.sha256]}")
     seen_hashes[raw.sha256] = source
+    if cache is None:
+        return _read_content(raw, source)
+    cached = cache.get(source, raw.sha256)
+    if cached is None:
+        outcome = _read_content(raw, source)
+        cache.put(source, raw.sha256, Cached(outcome.article, outcome.problems, outcome.printed))
+        return outcome
+    return _Outcome(cached.article, cached.problems, cached.printed)
+
+
+def _read_content(raw: RawFile, source: str) -> _Outcome:
+    """Everything ingest makes of one file that depends on this file alone."""
     if raw.size == 0:
         return _skip(source, "skipped: empty file")
 
@@ -124,7 +149,7 @@ def read_article(path: Path, source: str, seen_hashes: dict[str, str]) -> _Outco
         problems=file_problem(source, warnings),
         content_hash=raw.sha256,
     )
-    return _Outcome(article, list(article.problems))
+    return _Outcome(article, list(article.problems), text_print(article.text))
 
 
 def _apply_front_matter(header: Header, fields: dict[str, str | None]) -> Header:
@@ -140,24 +165,31 @@ def _apply_front_matter(header: Header, fields: dict[str, str | None]) -> Header
     )
 
 
-def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
+def read_seeds(seeds_dir: Path, cache_root: Path | None = None) -> tuple[list[Article], list[Problem]]:
     """Read every ``*.txt``/``*.md`` seed under ``seeds_dir``.
 
     Returns the articles in sorted relative-path order and *all* problems in
     the same order: those of skipped files and the warnings of kept articles
-    (which also sit in each ``Article.problems``), at most one per file.
-    Raises ``FileNotFoundError``
+    (which also sit in each ``Article.problems``), at most one per file; then
+    any unusable cache entries (discarded, their seeds read again).
+    ``cache_root`` is the build's cache folder (entries go in its ``ingest/``;
+    None reads every file afresh). Raises ``FileNotFoundError``
     / ``NotADirectoryError`` when ``seeds_dir`` is not a folder.
     """
+    files = find_seed_files(Path(seeds_dir))
+    cache = IngestCache(cache_root) if cache_root is not None else None
     seen_hashes: dict[str, str] = {}
-    outcomes = [read_article(path, source, seen_hashes) for source, path in find_seed_files(Path(seeds_dir))]
+    outcomes = [read_article(path, source, seen_hashes, cache) for source, path in files]
+    if cache is not None:
+        cache.save()
 
     index = NearDuplicateIndex()
     for outcome in outcomes:
         article = outcome.article
         if article is None:
             continue
-        match = index.add(article.source, article.text)
+        assert outcome.printed is not None
+        match = index.add_print(article.source, outcome.printed)
         if match is not None:
             earlier, score = match
             notes = [p.message for p in article.problems] + [f"near duplicate of {earlier} (similarity {score:.2f})"]
@@ -169,4 +201,6 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
     for article in articles:
         article.id = ids[article.source]
     problems = [problem for outcome in outcomes for problem in outcome.problems]
+    if cache is not None:
+        problems.extend(cache.problems)
     return articles, problems

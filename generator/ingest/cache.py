@@ -1,0 +1,280 @@
+"""On-disk cache of what ingest makes of one seed file, so unchanged seeds are not read again.
+
+Reading a seed (decode, normalise, front matter, header, Markdown, web junk,
+paragraphs, near-duplicate shingles) depends only on its bytes, its relative
+path (``.md`` or ``.txt``; the path also names the file in every problem) and
+the ingest code, limits and parser libraries. An entry's key hashes all of
+them, so a changed file, a renamed file, changed code, a changed limit or a
+changed library simply finds no entry. What depends on *other* files (exact
+and near duplicates, ids) is never cached: ``read_seeds`` redoes it on every
+build.
+
+All entries live in one file, ``ingest/entries``, one line each:
+``<key> <SHA-256 of the JSON> <JSON>``. One file rather than one per seed
+because creating two thousand small files costs more than reading them all
+back saves on a first build. An entry whose checksum, JSON or fields do not
+hold up is reported and the seed read again. After a build the file is
+rewritten, atomically, with exactly the entries that build used (removed
+seeds and old versions drop out), and only when that changes anything.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import sys
+import unicodedata
+from array import array
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from generator.cachefiles import source_fingerprint, write_bytes_atomic
+from generator.model import Article, Paragraph, Problem
+
+from . import limits
+from .dedupe import TextPrint
+
+FORMAT = 1
+#: Subfolder of the build's cache folder.
+FOLDER = "ingest"
+_HEX = re.compile(rb"[0-9a-f]{64}")
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the ingest package's source and of the dataclasses it fills."""
+    package = Path(__file__).resolve().parent
+    return source_fingerprint(package, package.parent / "model.py")
+
+
+def _library_versions() -> dict[str, str]:
+    """Versions of what ingest parses with (Markdown, YAML, Unicode tables)."""
+    import markdown_it
+    import yaml
+
+    return {
+        "markdown-it-py": getattr(markdown_it, "__version__", "?"),
+        "pyyaml": getattr(yaml, "__version__", "?"),
+        "python": "%d.%d" % sys.version_info[:2],
+        "unicode": unicodedata.unidata_version,
+    }
+
+
+def ingest_version() -> str:
+    """Everything except the file that decides what ingest makes of it.
+
+    The limits are read now, not once per process: they are settings (tests
+    lower them), and a changed limit changes what a file yields.
+    """
+    settings = {name: getattr(limits, name) for name in sorted(dir(limits)) if name.isupper()}
+    blob = json.dumps(
+        {"format": FORMAT, "code": code_fingerprint(), "limits": settings, "libraries": _library_versions()},
+        sort_keys=True,
+    )
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+class Cached(NamedTuple):
+    """One file's ingest result: its article (None when skipped), problems and text print."""
+
+    article: Article | None
+    problems: list[Problem]
+    printed: TextPrint | None
+
+
+@dataclass
+class IngestCache:
+    """Entries of ``root / "ingest" / "entries"``; a ``None`` root disables the cache."""
+
+    root: Path | None
+    version: str = field(default_factory=ingest_version)
+    problems: list[Problem] = field(default_factory=list)
+    hits: int = 0
+    misses: int = 0
+    #: key -> its whole line as read (without the newline)
+    _stored: dict[str, bytes] | None = field(default=None, repr=False)
+    #: key -> line for the next file: entries used by this build, in order of use
+    _used: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _changed: bool = False
+
+    @property
+    def path(self) -> Path:
+        assert self.root is not None
+        return self.root / FOLDER / "entries"
+
+    def _key(self, source: str, content_hash: str) -> str:
+        return hashlib.sha256(f"{self.version}\0{source}\0{content_hash}".encode()).hexdigest()
+
+    def _load(self) -> dict[str, bytes]:
+        """Every line of the entries file by key; checked only when a seed asks for it."""
+        if self._stored is None:
+            self._stored = {}
+            try:
+                raw = self.path.read_bytes()
+            except FileNotFoundError:
+                raw = b""
+            except OSError as exc:
+                self.problems.append(
+                    Problem(str(self.path), f"ingest cache unreadable ({exc.strerror or exc}): every seed read again")
+                )
+                raw = b""
+            garbled = 0
+            for line in raw.split(b"\n"):
+                key = line[:64]
+                if len(line) > 64 and line[64:65] == b" " and _HEX.fullmatch(key):
+                    self._stored[key.decode("ascii")] = line
+                elif line:
+                    garbled += 1
+            if garbled:
+                self._changed = True
+                self.problems.append(
+                    Problem(str(self.path), f"ingest cache: {garbled} garbled line(s) discarded", "warning")
+                )
+        return self._stored
+
+    def get(self, source: str, content_hash: str) -> Cached | None:
+        """The cached result, or None when missing or unusable (then it is dropped and reported)."""
+        if self.root is None:
+            self.misses += 1
+            return None
+        key = self._key(source, content_hash)
+        line = self._load().get(key)
+        if line is None:
+            self.misses += 1
+            return None
+        try:
+            check, _, body = line[65:].partition(b" ")
+            if hashlib.sha256(body).hexdigest().encode() != check:
+                raise ValueError("checksum mismatch")
+            data = json.loads(body.decode("utf-8"))
+            if data["version"] != self.version or data["source"] != source or data["hash"] != content_hash:
+                raise ValueError("key mismatch")
+            cached = _from_dict(data)
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+            self._changed = True
+            self.problems.append(
+                Problem(source, f"ingest cache entry corrupted ({type(exc).__name__}): discarded and read again", "warning")
+            )
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._used[key] = line
+        return cached
+
+    def put(self, source: str, content_hash: str, cached: Cached) -> None:
+        """Keep one file's result for the entries file written by :meth:`save`."""
+        if self.root is None:
+            return
+        data = {"version": self.version, "source": source, "hash": content_hash, **_to_dict(cached)}
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        key = self._key(source, content_hash)
+        self._used[key] = b"%s %s %s" % (key.encode("ascii"), hashlib.sha256(body).hexdigest().encode("ascii"), body)
+        self._changed = True
+
+    def save(self) -> int:
+        """Write the entries this build used, dropping all others; return how many were dropped.
+
+        Nothing is written when the file already holds exactly those entries.
+        """
+        if self.root is None:
+            return 0
+        stored = self._load()
+        dropped = sum(1 for key in stored if key not in self._used)
+        if self._changed or dropped:
+            lines = [self._used[key] for key in sorted(self._used)]
+            write_bytes_atomic(self.path, b"".join(line + b"\n" for line in lines))
+        return dropped
+
+
+# --- entries <-> JSON -----------------------------------------------------------------
+
+
+def _problems_to_list(problems: list[Problem]) -> list[list[str]]:
+    return [[p.source, p.message, p.severity] for p in problems]
+
+
+def _problems_from_list(items: list[Any]) -> list[Problem]:
+    problems = []
+    for source, message, severity in items:
+        if not isinstance(source, str) or not isinstance(message, str) or severity not in ("info", "warning", "error"):
+            raise TypeError("bad problem")
+        problems.append(Problem(source, message, severity))
+    return problems
+
+
+def _pack(values: frozenset[int]) -> str:
+    """64-bit hashes as base64 of big-endian words: a tenth of the size of a JSON list."""
+    words = array("Q", sorted(values))
+    if sys.byteorder == "little":
+        words.byteswap()
+    return base64.b64encode(words.tobytes()).decode("ascii")
+
+
+def _unpack(text: str) -> frozenset[int]:
+    raw = base64.b64decode(text.encode("ascii"), validate=True)
+    words = array("Q")
+    words.frombytes(raw)  # ValueError unless a whole number of words
+    if sys.byteorder == "little":
+        words.byteswap()
+    return frozenset(words)
+
+
+def _to_dict(cached: Cached) -> dict[str, Any]:
+    article = cached.article
+    if article is None:
+        return {"article": None, "problems": _problems_to_list(cached.problems)}
+    assert cached.printed is not None
+    return {
+        "article": {
+            "title": article.title,
+            "date": article.date,
+            "url": article.url,
+            "publisher": article.publisher,
+            "paragraphs": [[p.text, p.heading] for p in article.paragraphs],
+            "removed": article.removed,
+            "problems": _problems_to_list(article.problems),
+        },
+        "shingles": _pack(cached.printed.hashes),
+        "signature": list(cached.printed.signature),
+    }
+
+
+def _optional_str(value: Any) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+def _from_dict(data: dict[str, Any]) -> Cached:
+    """Rebuild one file's result; raises on anything malformed."""
+    fields = data["article"]
+    if fields is None:
+        return Cached(None, _problems_from_list(data["problems"]), None)
+    paragraphs = []
+    for text, heading in fields["paragraphs"]:
+        if not isinstance(text, str) or not isinstance(heading, bool):
+            raise TypeError("bad paragraph")
+        paragraphs.append(Paragraph(text, heading))
+    removed = fields["removed"]
+    if not all(isinstance(item, str) for item in removed):
+        raise TypeError("bad removed text")
+    signature = tuple(data["signature"])
+    if not all(isinstance(value, int) for value in signature):
+        raise TypeError("bad signature")
+    article = Article(
+        id="",
+        source=data["source"],
+        title=_optional_str(fields["title"]),
+        date=_optional_str(fields["date"]),
+        url=_optional_str(fields["url"]),
+        publisher=_optional_str(fields["publisher"]),
+        paragraphs=paragraphs,
+        removed=list(removed),
+        problems=_problems_from_list(fields["problems"]),
+        content_hash=data["hash"],
+    )
+    return Cached(article, list(article.problems), TextPrint(_unpack(data["shingles"]), signature))
