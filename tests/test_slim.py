@@ -299,3 +299,23 @@ def test_pages_render_the_same_as_plain_material(tmp_path: Path) -> None:
                 assert moved == [], (width, name, moved[:3])
     finally:
         drv.quit()
+
+
+# --- dossier.json ------------------------------------------------------------------------------
+
+
+def test_dossier_json_is_compact_utf8_and_deterministic(monkeypatch) -> None:
+    import importlib
+
+    module = importlib.import_module("generator.render.dossier_json")  # the package re-exports the function
+
+    data = {"articles": [{"id": "a1", "title": "Kyiv — “quoted”", "people": ["p1", "p2"], "n": 1.5}],
+            "entities": [], "stories": [], "timeline": []}
+    monkeypatch.setattr(module, "dossier_dict", lambda dossier: data)
+    out = module.dossier_json(object())
+    assert out == module.dossier_json(object())
+    assert out == (
+        '{"articles":[{"id":"a1","title":"Kyiv — “quoted”","people":["p1","p2"],"n":1.5}],'
+        '"entities":[],"stories":[],"timeline":[]}\n'
+    ).encode("utf-8")
+    assert json.loads(out) == data
