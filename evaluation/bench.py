@@ -280,7 +280,11 @@ def measure_site(site: Path) -> SiteSize:
             if name.endswith(".html"):
                 pages.append((stat.st_size, path.relative_to(site).as_posix()))
     pages.sort(key=lambda item: (-item[0], item[1]))
+    # search_index.json is what search fetches over http; the offline plugin's
+    # search_index.js (the same index in a script, for file://) when there is no .json.
     index = site / "search" / "search_index.json"
+    if not index.is_file():
+        index = index.with_suffix(".js")
     return SiteSize(
         bytes=total,
         disk_bytes=disk,
