@@ -90,14 +90,15 @@ class AnalysisCache:
 
     def put(self, analysed: AnalysedArticle) -> None:
         """Store atomically (write a temporary file, then rename) so readers never see half."""
+        if self.root is not None:
+            self.put_dict(analysed.article, analysis_to_dict(analysed))
+
+    def put_dict(self, article: Article, analysis: dict[str, Any]) -> None:
+        """Store an analysis already turned into plain data (an analysis worker has it that way)."""
         if self.root is None:
             return
-        payload: dict[str, Any] = {
-            "version": self.version,
-            "hash": analysed.article.content_hash,
-            "analysis": analysis_to_dict(analysed),
-        }
-        write_json_atomic(self._path(analysed.article), payload)
+        payload: dict[str, Any] = {"version": self.version, "hash": article.content_hash, "analysis": analysis}
+        write_json_atomic(self._path(article), payload)
 
 
 def prune(cache: AnalysisCache, keep: list[Article]) -> int:

@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..model import DatedEvent
+from .doc_text import doc_text
 
 MONTHS = {
     name.lower(): number
@@ -161,7 +162,7 @@ def _explicit_spans(doc: Doc, ents: list[Span]) -> list[Span]:
     """Month-name dates the NER missed; only where no DATE/TIME entity overlaps."""
     taken = [(e.start_char, e.end_char) for e in ents]
     found: list[Span] = []
-    for match in _EXPLICIT_RE.finditer(doc.text):
+    for match in _EXPLICIT_RE.finditer(doc_text(doc)):
         start, end = match.span()
         if any(start < b and a < end for a, b in taken):
             continue

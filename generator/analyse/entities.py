@@ -45,6 +45,8 @@ from generator.analyse.roles import (
 )
 from generator.model import EntityType, Mention, Role
 
+from .doc_text import doc_text, orth_count
+
 LABEL_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
     "ORG": "organisation",
@@ -281,7 +283,7 @@ def _paragraph_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the blank-line separated paragraphs."""
     bounds = []
     pos = 0
-    for part in doc.text.split("\n\n"):
+    for part in doc_text(doc).split("\n\n"):
         bounds.append((pos, pos + len(part)))
         pos += len(part) + 2
     return bounds
@@ -297,7 +299,7 @@ def _credit_paragraphs(doc: Doc, spans: list[tuple[Span, str]]) -> set[int]:
     bounds = _paragraph_bounds(doc)
     bad: set[int] = set()
     last = len(bounds) - 1
-    full_text = doc.text
+    full_text = doc_text(doc)
     for n, (a, b) in enumerate(bounds):
         text = full_text[a:b].strip()
         low = text.lower()
@@ -505,9 +507,7 @@ def _lone_capital(tok: Token) -> bool:
         prev = tok.doc[tok.i - 1] if tok.i else None
         if prev is None or not (prev.is_punct and prev.is_sent_start):
             return False
-    text = tok.text
-    count = sum(1 for t in tok.doc if t.text == text)
-    return count == 1
+    return orth_count(tok.doc, tok.orth) == 1
 
 
 def _clean(span: Span, label: str) -> tuple[Span, EntityType] | None:
@@ -577,7 +577,7 @@ def _recover_full_names(doc: Doc, mentions: list[Mention], skip, bounds: list[tu
     out = list(mentions)
     replaced: set[int] = set()
     added: list[Mention] = []
-    full_text = doc.text
+    full_text = doc_text(doc)
     for tok in doc:
         if tok.text not in wanted or tok.i == 0 or skip(tok):
             continue

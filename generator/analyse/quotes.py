@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Mention, Quote
+from .doc_text import doc_text
 from .quote_gender import infer_genders
 from .quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from .speakers import (
@@ -86,7 +87,7 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention] = ()) -> list[Quote]:
     ``doc.ents``) so a speaker is shown by the fullest name the article uses.
     """
     found, _ = _analyse(doc, mentions)
-    return [_to_quote(item, doc.text) for item in found if _keep(doc, item)]
+    return [_to_quote(item, doc_text(doc)) for item in found if _keep(doc, item)]
 
 
 def reported_sources(doc: Doc, mentions: Sequence[Mention] = ()) -> list[Speaker]:
@@ -114,7 +115,7 @@ def _find_and_resolve(
     doc: Doc, mentions: Sequence[Mention]
 ) -> tuple[list[_Found], dict[int, Speaker | None]]:
     """Find the quotes, their reporting verbs and every reporting clause's resolved subject."""
-    text = doc.text
+    text = doc_text(doc)
     paras = paragraphs(text)
     para_starts = [a for a, _ in paras]
     quote_of = [-1] * len(doc)
@@ -273,7 +274,7 @@ def _structural_verb(doc: Doc, item: _Found, blocked, token_para: list[int]) -> 
 
 def _positional_verb(doc: Doc, item: _Found, blocked, token_para: list[int]) -> Token | None:
     """A reporting verb in the same sentence right after or before the quote, parse aside."""
-    body = doc.text[item.span.pieces[-1][0] : item.span.pieces[-1][1]].rstrip()
+    body = doc_text(doc)[item.span.pieces[-1][0] : item.span.pieces[-1][1]].rstrip()
     para = item.paragraph
     after_ok = bool(body) and body[-1] in CONTINUES
     i = item.last

@@ -40,26 +40,35 @@ class AnalysisRun:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(model: str | None, summary_sentences: int) -> None:
+def _init_worker(model: str | None, summary_sentences: int, cache: AnalysisCache) -> None:
     _WORKER["nlp"] = load_pipeline(model)
     _WORKER["n"] = summary_sentences
+    _WORKER["cache"] = cache
 
 
 def _analyse_chunk(chunk: list[Article]) -> list[dict[str, Any]]:
-    """Worker side: parse and analyse a chunk, return JSON-ready dicts in input order."""
+    """Worker side: parse, analyse and cache a chunk; return JSON-ready dicts in input order.
+
+    Writing the cache entry here keeps the parent process free: it only
+    rebuilds dataclasses, while both cores stay on the analysis.
+    """
     from .article import analyse_doc
 
-    nlp = _WORKER["nlp"]
-    texts = (article.text for article in chunk)
-    return [
-        analysis_to_dict(analyse_doc(doc, article, _WORKER["n"]))
-        for doc, article in zip(nlp.pipe(texts, batch_size=len(chunk)), chunk)
-    ]
+    nlp, cache = _WORKER["nlp"], _WORKER["cache"]
+    out = []
+    for doc, article in zip(nlp.pipe((a.text for a in chunk), batch_size=len(chunk)), chunk):
+        data = analysis_to_dict(analyse_doc(doc, article, _WORKER["n"]))
+        cache.put_dict(article, data)
+        out.append(data)
+    return out
 
 
 def _chunks(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
+    """Chunks of about ``size`` articles, longest texts first, so the last chunks are short
+    and no core idles long at the end while another finishes a big one."""
+    ordered = sorted(items, key=lambda a: -len(a.text))
+    for start in range(0, len(ordered), size):
+        yield ordered[start : start + size]
 
 
 def analyse_articles(
@@ -103,13 +112,12 @@ def analyse_articles(
             max_workers=workers,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(model, summary_sentences),
+            initargs=(model, summary_sentences, cache),
         ) as pool:
             chunks = list(_chunks(todo, batch_size))
             for chunk, dicts in zip(chunks, pool.map(_analyse_chunk, chunks)):
                 for article, data in zip(chunk, dicts):
                     results[article.id] = analysis_from_dict(data, article)
-                    cache.put(results[article.id])
                 if progress:
                     progress(len(chunk))
 

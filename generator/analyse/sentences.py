@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from .doc_text import doc_text
+
 MAX_SENTENCES = 200
 """Cap on the sentences considered per article; keeps the O(s^2) graph cheap."""
 
@@ -182,7 +184,7 @@ def split_sentences(doc: Doc) -> list[Sentence]:
     paragraph, so only a paragraph's last piece can lack it (subheadings,
     captions).
     """
-    text = doc.text
+    text = doc_text(doc)
     paragraphs = _paragraph_ranges(text)
     masks = {start: quote_mask(text[start:end]) for start, end in paragraphs}
     pieces: list[tuple[int, int, int]] = []  # (start, end, paragraph)
