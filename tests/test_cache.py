@@ -112,3 +112,27 @@ def test_no_cache_analyses_everything_and_writes_nothing(workdir: Path) -> None:
     result, _ = build(workdir, cache=None)
     assert (result.analysed, result.cached) == (2, 0)
     assert not (workdir / "cache").exists()
+
+
+def test_parallel_workers_give_the_inline_results_and_fill_the_cache(tmp_path: Path) -> None:
+    """Past the inline limit, forked workers analyse (longest first) and write the cache themselves."""
+    from generator.analyse.runner import INLINE_LIMIT, analyse_articles
+    from generator.analyse.serialise import analysis_to_dict
+    from generator.ingest import read_seeds
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    people = ["Hakan Fidan", "Jake Sullivan", "Dmitry Peskov", "Samuel Ramani"]
+    for i in range(INLINE_LIMIT + 6):
+        who = people[i % len(people)]
+        body = " ".join(f'"We will talk again, number {j}," {who} said in Ankara on Monday.' for j in range(1 + i % 5))
+        (seeds / f"a{i:02d}.txt").write_text(f"Talks resume in round {i}\n\n{body}\n", encoding="utf-8")
+    articles, _ = read_seeds(seeds)
+    options = {"model": None, "summary_sentences": 3, "batch_size": 4}
+    inline = analyse_articles(articles, processes=1, cache_root=None, **options)
+    forked = analyse_articles(articles, processes=2, cache_root=tmp_path / "cache", **options)
+    assert forked.analysed == len(articles)
+    assert [analysis_to_dict(a) for a in forked.articles] == [analysis_to_dict(a) for a in inline.articles]
+    assert len(list((tmp_path / "cache" / "analysis").glob("*/*.json"))) == len(articles)
+    again = analyse_articles(articles, processes=2, cache_root=tmp_path / "cache", **options)
+    assert (again.analysed, again.cached) == (0, len(articles))
