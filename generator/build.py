@@ -84,7 +84,7 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
 
     with _timed(timings, "link"):
         try:
-            dossier = link_dossier(run.articles, settings.corrections)
+            dossier = link_dossier(run.articles, settings.corrections, cache_root=settings.cache)
         except CorrectionsError as exc:
             raise BuildError(str(exc)) from exc
     for problem in dossier.problems:

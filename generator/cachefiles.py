@@ -22,12 +22,39 @@ def source_fingerprint(package: Path, *extra: Path) -> str:
     Names are taken relative to the package's parent folder, so moving the
     checkout does not change the fingerprint but renaming a module does.
     """
-    digest = hashlib.sha256()
     package = package.resolve()
-    for path in [*sorted(package.rglob("*.py")), *extra]:
-        digest.update(path.resolve().relative_to(package.parent).as_posix().encode())
+    return files_fingerprint(package.parent, [*sorted(package.rglob("*.py")), *extra])
+
+
+def files_fingerprint(base: Path, paths: list[Path]) -> str:
+    """16 hex characters hashing the names (relative to ``base``) and bytes of ``paths``."""
+    digest = hashlib.sha256()
+    base = base.resolve()
+    for path in paths:
+        digest.update(path.resolve().relative_to(base).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def read_checked(path: Path) -> bytes | None:
+    """The body of a file written by :func:`write_checked`; None when the file is missing.
+
+    Raises ``ValueError`` when the checksum does not match (a damaged file)
+    and ``OSError`` when it cannot be read.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    check, _, body = raw.partition(b"\n")
+    if hashlib.sha256(body).hexdigest().encode() != check:
+        raise ValueError("checksum mismatch")
+    return body
+
+
+def write_checked(path: Path, body: bytes) -> None:
+    """Write the SHA-256 of ``body`` on the first line, then ``body``, atomically."""
+    write_bytes_atomic(path, hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:

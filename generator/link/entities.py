@@ -34,6 +34,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -78,6 +79,7 @@ def _slug(name: str) -> str:
     return text or "entity"
 
 
+@lru_cache(maxsize=1 << 16)
 def _display(surface: str) -> str:
     """A surface form fit to show: no leading article, no possessive, single spaces."""
     text = " ".join(surface.split())
@@ -127,12 +129,18 @@ class _UnionFind:
         self.parent: dict[str, str] = {}
 
     def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
+        parent = self.parent
+        up = parent.get(x)
+        if up is None:
+            parent[x] = x
+            return x
+        if up == x:
+            return x
+        root = up
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
         return root
 
     def union(self, keep: str, other: str) -> None:
@@ -156,17 +164,18 @@ class _Name:
     type: EntityType = "person"
     place: Place | None = None
     keyword: EntityType | None = None
+    tokens: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def tokens(self) -> tuple[str, ...]:
-        return _tokens(self.key)
+    def __post_init__(self) -> None:
+        self.tokens = _tokens(self.key)
 
-    @property
+    @cached_property
     def acronym(self) -> bool:
+        # Read only once every mention is counted: surfaces do not change after that.
         return any(_ACRONYM.match(s) for s in self.surfaces)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ref:
     """One mention: where it is and which name it carries."""
 
@@ -265,19 +274,30 @@ def link_entities(analysed: list[AnalysedArticle], corrections: Corrections | No
     refs: list[_Ref] = []
     local_keys: list[dict[str, Counter]] = []  # per article: key -> types of its mentions
     order = 0
+    key_of: dict[str, str | None] = {}  # mention text -> its name, None when it is no name
     for ai, item in enumerate(analysed):
         counts: dict[str, Counter] = {}
         for mi, m in enumerate(item.mentions):
-            key = fold(m.text)
-            if not key or not any(c.isalpha() for c in key):
+            text = m.text
+            if text in key_of:
+                key = key_of[text]
+            else:
+                key = fold(text)
+                if not key or not any(c.isalpha() for c in key):
+                    key = None
+                key_of[text] = key
+            if key is None:
                 continue
             rec = names.get(key)
             if rec is None:
                 rec = names[key] = _Name(key=key, first=order)
             rec.types[m.type] += 1
-            rec.surfaces[_display(m.text)] += 1
+            rec.surfaces[_display(text)] += 1
             rec.articles[ai] = rec.articles.get(ai, 0) + 1
-            counts.setdefault(key, Counter())[m.type] += 1
+            local = counts.get(key)
+            if local is None:
+                local = counts[key] = Counter()
+            local[m.type] += 1
             refs.append(_Ref(ai, mi, key, order))
             order += 1
         local_keys.append(counts)
@@ -714,7 +734,8 @@ def _canonical(ctype: EntityType, own: list[str], refs: list[_Ref], analysed, na
 
 
 def _best_casing(name: str, surfaces: Counter) -> str:
-    same = [s for s in surfaces if fold(s) == fold(name)]
+    folded = fold(name)
+    same = [s for s in surfaces if fold(s) == folded]
     return max(same, key=lambda s: (surfaces[s], s == name)) if same else name
 
 
@@ -794,22 +815,27 @@ def _build_index(clusters: list[_Cluster], analysed: list[AnalysedArticle], arti
     surname: dict[str, set[str]] = defaultdict(set)
     per_article: dict[int, dict[str, list]] = defaultdict(dict)  # ai -> id -> [count, first]
 
+    mentions_of = [item.mentions for item in analysed]
     for c in clusters:
+        cid = c.id
         articles: list[str] = []
         seen_art: set[int] = set()
         mentions: list[EntityMention] = []
         seen_sent: set[tuple[int, str]] = set()
         for r in c.refs:
-            m = analysed[r.article].mentions[r.index]
-            aid = article_ids[r.article]
-            if r.article not in seen_art:
-                seen_art.add(r.article)
-            if (r.article, m.sentence) not in seen_sent:
-                seen_sent.add((r.article, m.sentence))
-                mentions.append(EntityMention(article=aid, sentence=m.sentence))
-            stat = per_article[r.article].setdefault(c.id, [0, r.order])
+            ai = r.article
+            sentence = mentions_of[ai][r.index].sentence
+            aid = article_ids[ai]
+            seen_art.add(ai)
+            if (ai, sentence) not in seen_sent:
+                seen_sent.add((ai, sentence))
+                mentions.append(EntityMention(article=aid, sentence=sentence))
+            stats = per_article[ai]
+            stat = stats.get(cid)
+            if stat is None:
+                stat = stats[cid] = [0, r.order]
             stat[0] += 1
-            local[(aid, fold(m.text))] = c.id
+            local[(aid, r.key)] = cid  # r.key is fold(mention text)
         articles = [article_ids[ai] for ai in sorted(seen_art)]
         aliases = sorted({s for s in c.surfaces if s != c.name})
         entities[c.id] = Entity(
@@ -831,17 +857,16 @@ def _build_index(clusters: list[_Cluster], analysed: list[AnalysedArticle], arti
                 surname[toks[-1]].add(c.id)
 
     # Surnames and first names inside each article, when one person there has them.
+    surnames_of: dict[str, list[str]] = {}  # person id -> last words of its multi-word names
+    for eid, ent in entities.items():
+        if ent.type == "person":
+            surnames_of[eid] = [toks[-1] for toks in (fold(s).split() for s in [ent.name, *ent.aliases]) if len(toks) > 1]
     for ai, stats in per_article.items():
         aid = article_ids[ai]
         lasts: dict[str, set[str]] = defaultdict(set)
         for eid in stats:
-            ent = entities[eid]
-            if ent.type != "person":
-                continue
-            for s in [ent.name, *ent.aliases]:
-                toks = fold(s).split()
-                if len(toks) > 1:
-                    lasts[toks[-1]].add(eid)
+            for last in surnames_of.get(eid, ()):
+                lasts[last].add(eid)
         for last, ids in lasts.items():
             if len(ids) == 1 and (aid, last) not in local:
                 local[(aid, last)] = next(iter(ids))

