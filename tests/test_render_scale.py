@@ -79,3 +79,11 @@ def test_rendering_on_several_processes_gives_the_same_files(tmp_path) -> None:
     # Pictures drawn in any worker are known to the parent, so pruning keeps them all.
     assert sorted(p.name for p in (tmp_path / "one").iterdir()) == sorted(p.name for p in (tmp_path / "three").iterdir())
     assert any((tmp_path / "three").iterdir())
+
+
+def test_print_page_keeps_full_texts_only_while_it_can_be_printed() -> None:
+    _, small = sizes(250)
+    _, large = sizes(1000)
+    assert "Body of article 3." in small["print.md"].decode()
+    text = large["print.md"].decode()
+    assert "Body of article 3." not in text and "Summary 3." in text and "each article's own page prints whole" in text

@@ -49,6 +49,17 @@ def test_search_works_offline_with_our_own_shim(built: Path) -> None:
     assert index.startswith("var __index =") and "Sullivan" in index
 
 
+def test_lists_of_links_stay_out_of_search_and_texts_stay_in(built: Path) -> None:
+    """Sections that only list links or removed junk are excluded by heading; article texts are indexed."""
+    docs = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    sections = {doc["location"].partition("#")[2] for doc in docs}
+    assert {"text", "summary", "quotes"} <= sections
+    assert not sections & {"who-and-where", "sourcing", "related-articles", "removed-from-the-seed",
+                           "articles", "mentions", "named-with"}
+    page = (built / "site" / "people" / "jake-sullivan.html").read_text(encoding="utf-8")
+    assert 'id="mentions"' in page and 'href="#mentions"' in page  # still on the page and in its contents
+
+
 def test_every_page_is_reachable_from_the_home_page(built: Path) -> None:
     site = built / "site"
     reachable = reachable_pages(site)

@@ -15,6 +15,7 @@ from .views import (
     LETTER_SPLIT,
     OVERVIEW_KEY,
     OVERVIEW_LATEST,
+    PRINT_FULL_TEXT_LIMIT,
     QUOTE_SPEAKERS,
     TYPE_FOLDERS,
     TYPE_TITLES,
@@ -76,7 +77,9 @@ def build_pages(dossier: Dossier, report: dict[str, Any], figures: FigureCache |
     pages.append(Page("stories.md", "stories.md.j2", {**common, "stories": dossier.stories}))
     pages += _timeline(dossier, common)
     pages.append(Page("report.md", "report.md.j2", {**common, "report": report, "problems": dossier.problems}))
-    pages.append(Page("print.md", "print.md.j2", {**common, "ordered": sort_articles(dossier.articles), "stories": dossier.stories}))
+    ordered = sort_articles(dossier.articles)
+    full_text = len(ordered) <= PRINT_FULL_TEXT_LIMIT
+    pages.append(Page("print.md", "print.md.j2", {**common, "ordered": ordered, "stories": dossier.stories, "full_text": full_text}))
     return pages
 
 

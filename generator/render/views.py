@@ -16,12 +16,15 @@ TYPE_FOLDERS = {"person": "people", "organisation": "organisations", "place": "p
 TYPE_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 INDEX_PAGE_SIZE = 200
 LETTER_SPLIT = 300
-ENTITY_MENTION_LIMIT = 60
+ENTITY_MENTION_LIMIT = 30
 ENTITY_QUOTE_LIMIT = 50
 OVERVIEW_LATEST = 8
 OVERVIEW_KEY = 12
 QUOTE_SPEAKERS = 60
 QUOTES_PER_SPEAKER = 8
+PRINT_FULL_TEXT_LIMIT = 300
+"""Past this many articles the print page carries summaries, not full texts: a 2,000-article
+text runs to thousands of printed pages and a page of megabytes; each article page prints whole."""
 
 
 def article_page(article_id: str) -> str:
