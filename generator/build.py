@@ -113,7 +113,9 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
     if settings.build_site:
         with _timed(timings, "site"):
             try:
-                site = build_site(settings.config, settings.content, settings.site, strict=settings.strict)
+                site = build_site(
+                    settings.config, settings.content, settings.site, strict=settings.strict, workers=settings.processes
+                )
             except SiteBuildError as exc:
                 raise BuildError(str(exc)) from exc
         for warning in site.warnings:
