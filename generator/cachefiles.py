@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -73,3 +74,83 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def write_json_atomic(path: Path, payload: Any) -> None:
     """Write ``payload`` as compact JSON, atomically."""
     write_bytes_atomic(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+class EntryFile:
+    """Many small cache entries in one file, one line each: ``<key> <SHA-256 of body> <body>``.
+
+    One file rather than one per entry: creating thousands of small files
+    costs more than reading them back saves. Keys are 64 hex characters;
+    bodies are one line (compact JSON). Lines are read when the file is first
+    needed and checked when asked for; :meth:`save` rewrites the file,
+    atomically, with exactly the entries this run asked for or stored (so
+    entries nobody used any more drop out), and only when that changes it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        #: why the file could not be read (it is then treated as empty), if it could not
+        self.unreadable: str | None = None
+        #: lines that were not ``<key> <checksum> <body>`` at all (dropped)
+        self.garbled = 0
+        self._stored: dict[str, bytes] | None = None
+        self._used: dict[str, bytes] = {}
+        self._changed = False
+
+    def _load(self) -> dict[str, bytes]:
+        if self._stored is None:
+            self._stored = {}
+            try:
+                raw = self.path.read_bytes()
+            except FileNotFoundError:
+                raw = b""
+            except OSError as exc:
+                self.unreadable = str(exc.strerror or exc)
+                raw = b""
+            for line in raw.split(b"\n"):
+                key = line[:64]
+                if len(line) > 130 and line[64:65] == b" " and line[129:130] == b" " and _HEX_KEY.fullmatch(key):
+                    self._stored[key.decode("ascii")] = line
+                elif line:
+                    self.garbled += 1
+            self._changed = self._changed or bool(self.garbled)
+        return self._stored
+
+    def get(self, key: str) -> bytes | None:
+        """The body stored under ``key``, None if there is none.
+
+        Raises ``ValueError`` when the body does not match its checksum; the
+        entry is then dropped.
+        """
+        line = self._load().get(key)
+        if line is None:
+            return None
+        body = line[130:]
+        if hashlib.sha256(body).hexdigest().encode("ascii") != line[65:129]:
+            self._changed = True
+            raise ValueError("checksum mismatch")
+        self._used[key] = line
+        return body
+
+    def reject(self, key: str) -> None:
+        """Drop an entry whose body the caller could not use."""
+        self._used.pop(key, None)
+        self._changed = True
+
+    def put(self, key: str, body: bytes) -> None:
+        """Store ``body`` (one line) under ``key`` for the next :meth:`save`."""
+        if len(key) != 64 or b"\n" in body:
+            raise ValueError("an entry is a 64-character key and a one-line body")
+        self._used[key] = b"%s %s %s" % (key.encode("ascii"), hashlib.sha256(body).hexdigest().encode("ascii"), body)
+        self._changed = True
+
+    def save(self) -> int:
+        """Write the entries used since loading, if that changes the file; return how many were dropped."""
+        stored = self._load()
+        dropped = sum(1 for key in stored if key not in self._used)
+        if self._changed or dropped:
+            write_bytes_atomic(self.path, b"".join(self._used[key] + b"\n" for key in sorted(self._used)))
+        return dropped
+
+
+_HEX_KEY = re.compile(rb"[0-9a-f]{64}")

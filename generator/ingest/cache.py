@@ -23,7 +23,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import re
 import sys
 import unicodedata
 from array import array
@@ -32,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from generator.cachefiles import source_fingerprint, write_bytes_atomic
+from generator.cachefiles import EntryFile, source_fingerprint
 from generator.model import Article, Paragraph, Problem
 
 from . import limits
@@ -41,7 +40,6 @@ from .dedupe import TextPrint
 FORMAT = 1
 #: Subfolder of the build's cache folder.
 FOLDER = "ingest"
-_HEX = re.compile(rb"[0-9a-f]{64}")
 
 
 @lru_cache(maxsize=1)
@@ -95,98 +93,65 @@ class IngestCache:
     problems: list[Problem] = field(default_factory=list)
     hits: int = 0
     misses: int = 0
-    #: key -> its whole line as read (without the newline)
-    _stored: dict[str, bytes] | None = field(default=None, repr=False)
-    #: key -> line for the next file: entries used by this build, in order of use
-    _used: dict[str, bytes] = field(default_factory=dict, repr=False)
-    _changed: bool = False
+    _file: EntryFile | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.root is not None:
+            self._file = EntryFile(self.root / FOLDER / "entries")
 
     @property
     def path(self) -> Path:
-        assert self.root is not None
-        return self.root / FOLDER / "entries"
+        assert self._file is not None
+        return self._file.path
 
     def _key(self, source: str, content_hash: str) -> str:
         return hashlib.sha256(f"{self.version}\0{source}\0{content_hash}".encode()).hexdigest()
 
-    def _load(self) -> dict[str, bytes]:
-        """Every line of the entries file by key; checked only when a seed asks for it."""
-        if self._stored is None:
-            self._stored = {}
-            try:
-                raw = self.path.read_bytes()
-            except FileNotFoundError:
-                raw = b""
-            except OSError as exc:
-                self.problems.append(
-                    Problem(str(self.path), f"ingest cache unreadable ({exc.strerror or exc}): every seed read again")
-                )
-                raw = b""
-            garbled = 0
-            for line in raw.split(b"\n"):
-                key = line[:64]
-                if len(line) > 64 and line[64:65] == b" " and _HEX.fullmatch(key):
-                    self._stored[key.decode("ascii")] = line
-                elif line:
-                    garbled += 1
-            if garbled:
-                self._changed = True
-                self.problems.append(
-                    Problem(str(self.path), f"ingest cache: {garbled} garbled line(s) discarded", "warning")
-                )
-        return self._stored
-
     def get(self, source: str, content_hash: str) -> Cached | None:
         """The cached result, or None when missing or unusable (then it is dropped and reported)."""
-        if self.root is None:
+        if self._file is None:
             self.misses += 1
             return None
         key = self._key(source, content_hash)
-        line = self._load().get(key)
-        if line is None:
-            self.misses += 1
-            return None
         try:
-            check, _, body = line[65:].partition(b" ")
-            if hashlib.sha256(body).hexdigest().encode() != check:
-                raise ValueError("checksum mismatch")
+            body = self._file.get(key)
+            if body is None:
+                self.misses += 1
+                return None
             data = json.loads(body.decode("utf-8"))
             if data["version"] != self.version or data["source"] != source or data["hash"] != content_hash:
                 raise ValueError("key mismatch")
             cached = _from_dict(data)
         except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-            self._changed = True
+            self._file.reject(key)
             self.problems.append(
                 Problem(source, f"ingest cache entry corrupted ({type(exc).__name__}): discarded and read again", "warning")
             )
             self.misses += 1
             return None
         self.hits += 1
-        self._used[key] = line
         return cached
 
     def put(self, source: str, content_hash: str, cached: Cached) -> None:
         """Keep one file's result for the entries file written by :meth:`save`."""
-        if self.root is None:
+        if self._file is None:
             return
         data = {"version": self.version, "source": source, "hash": content_hash, **_to_dict(cached)}
-        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        key = self._key(source, content_hash)
-        self._used[key] = b"%s %s %s" % (key.encode("ascii"), hashlib.sha256(body).hexdigest().encode("ascii"), body)
-        self._changed = True
+        self._file.put(self._key(source, content_hash), json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
     def save(self) -> int:
-        """Write the entries this build used, dropping all others; return how many were dropped.
-
-        Nothing is written when the file already holds exactly those entries.
-        """
-        if self.root is None:
+        """Write the entries this build used, dropping all others; return how many were dropped."""
+        if self._file is None:
             return 0
-        stored = self._load()
-        dropped = sum(1 for key in stored if key not in self._used)
-        if self._changed or dropped:
-            lines = [self._used[key] for key in sorted(self._used)]
-            write_bytes_atomic(self.path, b"".join(line + b"\n" for line in lines))
+        dropped = self._file.save()
+        if self._file.unreadable:
+            self.problems.append(
+                Problem(str(self.path), f"ingest cache unreadable ({self._file.unreadable}): every seed read again")
+            )
+        if self._file.garbled:
+            self.problems.append(
+                Problem(str(self.path), f"ingest cache: {self._file.garbled} garbled line(s) discarded", "warning")
+            )
         return dropped
 
 

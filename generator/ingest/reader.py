@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.gcpause import paused_gc
 from generator.model import Article, Problem, Severity
 
 from .cache import Cached, IngestCache
@@ -177,6 +178,11 @@ def read_seeds(seeds_dir: Path, cache_root: Path | None = None) -> tuple[list[Ar
     / ``NotADirectoryError`` when ``seeds_dir`` is not a folder.
     """
     files = find_seed_files(Path(seeds_dir))
+    with paused_gc():
+        return _read_all(files, cache_root)
+
+
+def _read_all(files: list[tuple[str, Path]], cache_root: Path | None) -> tuple[list[Article], list[Problem]]:
     cache = IngestCache(cache_root) if cache_root is not None else None
     seen_hashes: dict[str, str] = {}
     outcomes = [read_article(path, source, seen_hashes, cache) for source, path in files]
