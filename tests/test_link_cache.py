@@ -120,3 +120,123 @@ def test_link_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, monkey
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# --- per-article term counts ------------------------------------------------------------
+
+from generator.link import cache as link_cache  # noqa: E402
+from generator.link import stories as stories_module  # noqa: E402
+from generator.model import AnalysedArticle, Article, Paragraph  # noqa: E402
+
+TOPICS = {
+    "strike": "Dock workers walked out at the port of Rotterdam, halting container traffic and stranding ships.",
+    "harvest": "Farmers in the valley said the wheat harvest had failed after a dry summer and early frost.",
+    "election": "Voters in the northern district chose a new mayor after a campaign about housing and transport.",
+}
+
+
+def _article(aid: str, topic: str, extra: str = "") -> AnalysedArticle:
+    text = TOPICS[topic] + " " + extra
+    article = Article(id=aid, source=f"{aid}.txt", title=None, date=None, url=None, publisher=None, paragraphs=[Paragraph(text)])
+    return AnalysedArticle(article=article, title=f"{topic} report {aid}", title_generated=False, summary=[], mentions=[], quotes=[])
+
+
+def _articles() -> list[AnalysedArticle]:
+    return [
+        _article(f"{topic}-{n}", topic, f"Report number {n} on the {topic}.")
+        for topic in TOPICS
+        for n in range(3)
+    ]
+
+
+@pytest.fixture()
+def counted(monkeypatch) -> list[str]:
+    """Articles whose terms were counted (not taken from the cache)."""
+    seen: list[str] = []
+    original = stories_module._term_counts
+
+    def counting(article):
+        seen.append(article.article.id)
+        return original(article)
+
+    monkeypatch.setattr(stories_module, "_term_counts", counting)
+    return seen
+
+
+def _result(dossier) -> tuple:
+    return [(s.id, s.title, s.articles) for s in dossier.stories], [(a.id, a.related) for a in dossier.articles]
+
+
+def test_term_counts_are_reused_and_give_the_same_stories(tmp_path: Path, counted: list[str]) -> None:
+    articles = _articles()
+    fresh = link_dossier(articles, tmp_path / "corrections.yml")
+    counted.clear()
+    first = link_dossier(articles, tmp_path / "corrections.yml", cache_root=tmp_path / "cache")
+    assert sorted(counted) == sorted(a.article.id for a in articles)
+    assert (tmp_path / "cache" / link_cache.TERMS_FILE).is_file()
+    counted.clear()
+    second = link_dossier(articles, tmp_path / "corrections.yml", cache_root=tmp_path / "cache")
+    assert counted == []
+    assert _result(first) == _result(second) == _result(fresh)
+    assert second.problems == fresh.problems
+
+
+def test_changed_article_is_counted_again(tmp_path: Path, counted: list[str]) -> None:
+    articles = _articles()
+    link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    articles[4].article.paragraphs[0].text += " The harvest festival was cancelled."
+    articles[7].title = "A new title"
+    counted.clear()
+    result = link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    assert sorted(counted) == sorted([articles[4].article.id, articles[7].article.id])
+    assert _result(result) == _result(link_dossier(articles, tmp_path / "none.yml"))
+
+
+def test_changed_counting_code_recounts_everything(tmp_path: Path, counted: list[str], monkeypatch) -> None:
+    articles = _articles()
+    link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    monkeypatch.setattr(link_cache, "terms_version", lambda: "another-version")
+    counted.clear()
+    link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    assert len(counted) == len(articles)
+
+
+def test_removed_article_is_pruned(tmp_path: Path) -> None:
+    articles = _articles()
+    path = tmp_path / "cache" / link_cache.TERMS_FILE
+    link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    assert path.read_bytes().count(b"\n") == len(articles)
+    link_dossier(articles[1:], tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    assert path.read_bytes().count(b"\n") == len(articles) - 1
+
+
+def test_corrupted_term_entry_is_reported_and_counted_again(tmp_path: Path, counted: list[str]) -> None:
+    articles = _articles()
+    fresh = link_dossier(articles, tmp_path / "none.yml")
+    link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    path = tmp_path / "cache" / link_cache.TERMS_FILE
+    lines = path.read_bytes().split(b"\n")
+    damaged = bytearray(lines[2])
+    at = damaged.index(b":", 131)  # inside the JSON body: a count
+    damaged[at + 1] = ord("7") if damaged[at + 1] != ord("7") else ord("8")
+    lines[2] = bytes(damaged)
+    lines.insert(0, b"not an entry")
+    path.write_bytes(b"\n".join(lines))
+    counted.clear()
+    result = link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    assert len(counted) == 1
+    warnings = [p for p in result.problems if "link cache" in p.message]
+    assert [(p.source, p.severity) for p in warnings] == [(f"{counted[0]}.txt", "warning"), (str(path), "warning")]
+    assert "corrupted" in warnings[0].message and "garbled" in warnings[1].message
+    assert _result(result) == _result(fresh)
+    counted.clear()
+    again = link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    assert counted == [] and again.problems == []
+
+
+def test_no_cache_counts_every_article(tmp_path: Path, counted: list[str]) -> None:
+    articles = _articles()
+    link_dossier(articles, tmp_path / "none.yml", cache_root=None)
+    link_dossier(articles, tmp_path / "none.yml", cache_root=None)
+    assert len(counted) == 2 * len(articles)
+    assert not any(tmp_path.iterdir())

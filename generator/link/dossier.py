@@ -4,12 +4,11 @@ stories, related articles and the timeline.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from ..gcpause import paused_gc
 from ..model import AnalysedArticle, Dossier, LinkedArticle, LinkedQuote, Problem, TimelineItem
+from .cache import TermCounts
 from .corrections import load_corrections
 from .entities import EntityIndex, link_entities
 from .gazetteer import load_places
@@ -19,36 +18,23 @@ from .stories import group_stories
 def link_dossier(analysed: list[AnalysedArticle], corrections_path: Path, cache_root: Path | None = None) -> Dossier:
     """Cross-article stage; raises CorrectionsError when the corrections file is malformed.
 
-    ``cache_root`` is the build's cache folder, where the place index is kept
-    (None: built in memory).
+    ``cache_root`` is the build's cache folder, where the place index and each
+    article's term counts are kept (None: everything computed in memory).
     """
-    with _no_cycle_collection():
-        return _link(analysed, corrections_path, load_places(cache_root))
+    with paused_gc():
+        places_problems = load_places(cache_root)
+        term_counts = TermCounts(cache_root)
+        dossier = _link(analysed, corrections_path, term_counts)
+        term_counts.save()
+        dossier.problems.extend([*places_problems, *term_counts.problems])
+        return dossier
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while linking.
-
-    Linking allocates hundreds of thousands of small objects next to the
-    analysed articles (millions more), so the collector would walk them all
-    again and again, for a second or more at 2,000 articles, and find nothing:
-    what linking builds holds no reference cycles worth collecting early.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _link(analysed: list[AnalysedArticle], corrections_path: Path, cache_problems: list[Problem]) -> Dossier:
+def _link(analysed: list[AnalysedArticle], corrections_path: Path, term_counts: TermCounts) -> Dossier:
     corrections, problems = load_corrections(corrections_path)
     index = link_entities(analysed, corrections)
     names = {entity_id: entity.name for entity_id, entity in index.entities.items()}
-    stories, related = group_stories(analysed, index.by_article, names)
+    stories, related = group_stories(analysed, index.by_article, names, term_counts)
     articles = [
         LinkedArticle(
             analysed=item,
@@ -65,7 +51,7 @@ def _link(analysed: list[AnalysedArticle], corrections_path: Path, cache_problem
         entities=index.entities,
         stories=stories,
         timeline=_timeline(analysed),
-        problems=[*problems, *index.problems, *cache_problems],
+        problems=[*problems, *index.problems],
     )
 
 

@@ -183,6 +183,7 @@ class _Ref:
     index: int
     key: str
     order: int  # global order
+    display: str = ""  # the mention's text as shown (_display)
 
 
 @dataclass
@@ -292,13 +293,14 @@ def link_entities(analysed: list[AnalysedArticle], corrections: Corrections | No
             if rec is None:
                 rec = names[key] = _Name(key=key, first=order)
             rec.types[m.type] += 1
-            rec.surfaces[_display(text)] += 1
+            display = _display(text)
+            rec.surfaces[display] += 1
             rec.articles[ai] = rec.articles.get(ai, 0) + 1
             local = counts.get(key)
             if local is None:
                 local = counts[key] = Counter()
             local[m.type] += 1
-            refs.append(_Ref(ai, mi, key, order))
+            refs.append(_Ref(ai, mi, key, order, display))
             order += 1
         local_keys.append(counts)
 
@@ -370,7 +372,7 @@ def link_entities(analysed: list[AnalysedArticle], corrections: Corrections | No
         ctype = _cluster_type(own, rrefs, analysed, names)
         surfaces: Counter = Counter()
         for r in rrefs:
-            surfaces[_display(analysed[r.article].mentions[r.index].text)] += 1
+            surfaces[r.display] += 1
         name = _canonical(ctype, own, rrefs, analysed, names)
         clusters.append(_Cluster("", ctype, name, keys, sorted(rrefs, key=lambda r: r.order), surfaces))
     clusters.sort(key=lambda c: c.refs[0].order)
@@ -710,12 +712,12 @@ def _canonical(ctype: EntityType, own: list[str], refs: list[_Ref], analysed, na
     for r in refs:
         if r.key not in own_set:
             continue
-        s = _display(analysed[r.article].mentions[r.index].text)
+        s = r.display
         surfaces[s] += 1
         first.setdefault(s, r.order)
     if not surfaces:
         for r in refs:
-            s = _display(analysed[r.article].mentions[r.index].text)
+            s = r.display
             surfaces[s] += 1
             first.setdefault(s, r.order)
     if ctype == "place":

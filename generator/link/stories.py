@@ -18,12 +18,14 @@ become one story. Every step sorts, so the output depends only on the input.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 
 from ..model import AnalysedArticle, Story
 
@@ -80,13 +82,15 @@ def group_stories(
     articles: list[AnalysedArticle],
     entities_by_article: dict[str, dict[str, list[str]]],
     names: dict[str, str],
+    term_counts: Callable[[AnalysedArticle], Counter[str]] | None = None,
 ) -> tuple[list[Story], dict[str, list[tuple[str, str]]]]:
     """Group articles into stories and list each article's related articles with a reason.
 
     ``entities_by_article`` maps article id -> {"person"|"organisation"|"place": [entity ids]};
     ``names`` maps entity id -> display name (used only in reasons). Every
     article lands in exactly one story; related lists hold at most five
-    (other id, reason) pairs, best first.
+    (other id, reason) pairs, best first. ``term_counts`` stands in for
+    :func:`_term_counts` (the link cache passes its memo).
     """
     by_id: dict[str, AnalysedArticle] = {}
     for item in articles:
@@ -97,9 +101,10 @@ def group_stories(
     ids = list(by_id)
     entity_sets = {aid: _entity_set(entities_by_article.get(aid, {})) for aid in ids}
     entity_idf = _idf(entity_sets.values(), len(ids))
-    token_counts = {a.article.id: _term_counts(a) for a in articles}
+    count = term_counts or _term_counts
+    token_counts = {a.article.id: count(a) for a in articles}
     term_idf = _idf((set(c) for c in token_counts.values()), len(ids))
-    lone = _lone(entity_idf, term_idf)
+    damped = (_damped(entity_idf), _damped(term_idf))
     features = {
         aid: _features(
             entity_sets[aid],
@@ -107,7 +112,7 @@ def group_stories(
             entity_idf,
             token_counts[aid],
             term_idf,
-            lone,
+            damped,
         )
         for aid in ids
     }
@@ -202,7 +207,7 @@ def _idf(sets, n: int) -> dict[str, float]:
 
 
 def _normalise(vector: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in vector.values()))
+    norm = math.sqrt(sum([v * v for v in vector.values()]))
     return {k: v / norm for k, v in vector.items()} if norm else {}
 
 
@@ -212,20 +217,50 @@ def _salience(entities: dict[str, str], names: dict[str, str], text: str) -> dic
     An article about an event names its actors again and again; an entity named
     once in passing ("Yemen", in a background sentence) says little about the event.
     """
-    words = Counter(re.findall(r"\w+", text))
     salience: dict[str, int] = {}
     for entity_id, kind in entities.items():
         name = names.get(entity_id, "").strip()
         count = text.count(name) if name else 0
         if kind == "person" and name:
-            count = max(count, words.get(name.split()[-1], 0))
+            surname = name.split()[-1]
+            # text.count(surname) bounds the number of words equal to it: count words only if it matters
+            if text.count(surname) > count:
+                count = max(count, _word_count(text, surname))
         salience[entity_id] = max(count, 1)
     return salience
 
 
-def _lone(entity_idf: dict[str, float], term_idf: dict[str, float]) -> tuple[float, float]:
-    """The IDF at or above which an entity or a term is found in one article only."""
-    return max(entity_idf.values(), default=0.0) - 1e-9, max(term_idf.values(), default=0.0) - 1e-9
+_WORD = re.compile(r"\w+")
+
+
+def _word_count(text: str, word: str) -> int:
+    """How many of ``re.findall(r"\\w+", text)`` equal ``word``.
+
+    Such a word is an occurrence of ``word`` with no word character on either
+    side (and there is none unless ``word`` is all word characters).
+    """
+    if not _WORD.fullmatch(word):
+        return 0
+    count = 0
+    size = len(word)
+    at = text.find(word)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            count += 1
+        at = text.find(word, at + 1)
+    return count
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches in a str pattern: alphanumeric (str.isalnum) or the underscore."""
+    return char.isalnum() or char == "_"
+
+
+def _damped(idf: dict[str, float]) -> dict[str, float]:
+    """IDF weights, those of features found in one article only (the highest IDF) damped."""
+    lone = max(idf.values(), default=0.0) - 1e-9
+    return {key: value * (SINGLETON_WEIGHT if value >= lone else 1.0) for key, value in idf.items()}
 
 
 def _features(
@@ -234,28 +269,22 @@ def _features(
     entity_idf: dict[str, float],
     counts: Counter[str],
     term_idf: dict[str, float],
-    lone: tuple[float, float] | None = None,
+    damped: tuple[dict[str, float], dict[str, float]] | None = None,
 ) -> _Features:
     """IDF-weighted vectors; features found in this article only are damped (SINGLETON_WEIGHT).
 
-    ``lone`` is :func:`_lone` of the two IDF tables, passed in when the caller
-    has it (finding it scans every term of the dossier).
+    ``damped`` is (:func:`_damped` of ``entity_idf``, of ``term_idf``), passed
+    in by a caller building many articles' features (it reads every term).
     """
-    lone_entity, lone_term = lone if lone is not None else _lone(entity_idf, term_idf)
-
-    def damp(idf: float, lone: float) -> float:
-        return idf * (SINGLETON_WEIGHT if idf >= lone else 1.0)
-
+    entity_weight, term_weight = damped if damped is not None else (_damped(entity_idf), _damped(term_idf))
+    log = math.log
     entity_vector = _normalise(
-        {
-            e: damp(entity_idf[e], lone_entity) * TYPE_WEIGHTS[kind] * (1 + math.log(salience[e]))
-            for e, kind in entities.items()
-        }
+        {e: entity_weight[e] * TYPE_WEIGHTS[kind] * (1 + log(salience[e])) for e, kind in entities.items()}
     )
-    weighted = sorted(
-        ((term, (1 + math.log(count)) * damp(term_idf[term], lone_term)) for term, count in counts.items()),
-        key=lambda item: (-item[1], item[0]),
-    )
+    weighted = [(term, (1 + log(count)) * term_weight[term]) for term, count in counts.items()]
+    # by weight, heaviest first, then by term: two stable sorts give that order without tuple keys
+    weighted.sort(key=itemgetter(0))
+    weighted.sort(key=itemgetter(1), reverse=True)
     terms = _normalise(dict(weighted[:VECTOR_TERMS]))
     return _Features(entity_vector, terms, [t for t, _ in weighted[:TOP_TERMS]])
 
@@ -315,9 +344,9 @@ def _candidate_pairs(
         items = bucket.items()
         if len(bucket) > CANDIDATES_PER_ARTICLE:
             # Only what reaches the CANDIDATES_PER_ARTICLE-th best weight can be kept.
-            floor = heapq.nlargest(CANDIDATES_PER_ARTICLE, bucket.values())[-1]
-            items = [item for item in items if item[1] >= floor]
-        best = heapq.nsmallest(CANDIDATES_PER_ARTICLE, items, key=lambda item: (-item[1], item[0]))
+            floor = sorted(bucket.values(), reverse=True)[CANDIDATES_PER_ARTICLE - 1]
+            items = list(compress(items, map(floor.__le__, bucket.values())))
+        best = sorted(items, key=lambda item: (-item[1], item[0]))[:CANDIDATES_PER_ARTICLE]
         for b, _ in best:
             pairs.add((a, b) if a < b else (b, a))
     return sorted(pairs)
