@@ -63,7 +63,7 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
         raise BuildError(f"{settings.seeds}: seeds folder not found")
     timings: dict[str, float] = {}
     with _timed(timings, "ingest"):
-        articles, problems = read_seeds(settings.seeds, cache_root=settings.cache)
+        articles, problems = read_seeds(settings.seeds, cache_root=settings.cache, processes=settings.processes)
     for problem in problems:
         log(problem.line())
     if not articles:

@@ -134,10 +134,12 @@ class IngestCache:
 
     def put(self, source: str, content_hash: str, cached: Cached) -> None:
         """Keep one file's result for the entries file written by :meth:`save`."""
-        if self._file is None:
-            return
-        data = {"version": self.version, "source": source, "hash": content_hash, **_to_dict(cached)}
-        self._file.put(self._key(source, content_hash), json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        self.put_entry(source, content_hash, make_entry(self.version, source, content_hash, cached))
+
+    def put_entry(self, source: str, content_hash: str, entry: bytes) -> None:
+        """:meth:`put` for an entry already made by :func:`make_entry` (a worker process may make it)."""
+        if self._file is not None:
+            self._file.put(self._key(source, content_hash), entry)
 
     def save(self) -> int:
         """Write the entries this build used, dropping all others; return how many were dropped."""
@@ -156,6 +158,12 @@ class IngestCache:
 
 
 # --- entries <-> JSON -----------------------------------------------------------------
+
+
+def make_entry(version: str, source: str, content_hash: str, cached: Cached) -> bytes:
+    """One file's result as a cache entry (JSON, one line) for ingest ``version``."""
+    data = {"version": version, "source": source, "hash": content_hash, **_to_dict(cached)}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _problems_to_list(problems: list[Problem]) -> list[list[str]]:

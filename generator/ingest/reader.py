@@ -13,13 +13,18 @@ on every build.
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.gcpause import paused_gc
 from generator.model import Article, Problem, Severity
 
-from .cache import Cached, IngestCache
+from .cache import Cached, IngestCache, make_entry
 from .decode import RawFile, decode_bytes, read_raw
 from .dedupe import NearDuplicateIndex, TextPrint, text_print
 from .files import find_seed_files
@@ -64,27 +69,39 @@ def _skip(source: str, message: str, severity: Severity = "warning", earlier: li
 def read_article(
     path: Path, source: str, seen_hashes: dict[str, str], cache: IngestCache | None = None
 ) -> _Outcome:
-    """Read one seed file. ``seen_hashes`` maps content hashes to the first source seen.
+    """Read one seed file. ``seen_hashes`` maps content hashes to the first source seen."""
+    outcome, raw = _look_up(path, source, seen_hashes, cache)
+    if outcome is None:
+        outcome = _read_content(raw, source)
+        if cache is not None:
+            cache.put(source, raw.sha256, Cached(outcome.article, outcome.problems, outcome.printed))
+    return outcome
+
+
+def _look_up(
+    path: Path, source: str, seen_hashes: dict[str, str], cache: IngestCache | None
+) -> tuple[_Outcome | None, RawFile]:
+    """What is known about a file without reading its content: (outcome or None, its bytes).
 
     Whether a file duplicates an earlier one is decided here, on every build;
     what the file itself yields comes from ``cache`` when it holds this very
-    file (same path, same bytes, same ingest code and limits).
+    file (same path, same bytes, same ingest code and limits). None means the
+    content must be read (:func:`_read_content`).
     """
     try:
         raw = read_raw(path)
     except OSError as exc:
-        return _skip(source, f"skipped: could not read file ({exc.strerror or exc})", "error")
+        return _skip(source, f"skipped: could not read file ({exc.strerror or exc})", "error"), _NO_BYTES
     if raw.sha256 in seen_hashes:
-        return _skip(source, f"skipped: duplicate of {seen_hashes[raw.sha256]}")
+        return _skip(source, f"skipped: duplicate of {seen_hashes[raw.sha256]}"), _NO_BYTES
     seen_hashes[raw.sha256] = source
-    if cache is None:
-        return _read_content(raw, source)
-    cached = cache.get(source, raw.sha256)
+    cached = cache.get(source, raw.sha256) if cache is not None else None
     if cached is None:
-        outcome = _read_content(raw, source)
-        cache.put(source, raw.sha256, Cached(outcome.article, outcome.problems, outcome.printed))
-        return outcome
-    return _Outcome(cached.article, cached.problems, cached.printed)
+        return None, raw
+    return _Outcome(cached.article, cached.problems, cached.printed), _NO_BYTES
+
+
+_NO_BYTES = RawFile(b"", 0, "", False)
 
 
 def _read_content(raw: RawFile, source: str) -> _Outcome:
@@ -166,7 +183,9 @@ def _apply_front_matter(header: Header, fields: dict[str, str | None]) -> Header
     )
 
 
-def read_seeds(seeds_dir: Path, cache_root: Path | None = None) -> tuple[list[Article], list[Problem]]:
+def read_seeds(
+    seeds_dir: Path, cache_root: Path | None = None, processes: int = 1
+) -> tuple[list[Article], list[Problem]]:
     """Read every ``*.txt``/``*.md`` seed under ``seeds_dir``.
 
     Returns the articles in sorted relative-path order and *all* problems in
@@ -174,23 +193,48 @@ def read_seeds(seeds_dir: Path, cache_root: Path | None = None) -> tuple[list[Ar
     (which also sit in each ``Article.problems``), at most one per file; then
     any unusable cache entries (discarded, their seeds read again).
     ``cache_root`` is the build's cache folder (entries go in its ``ingest/``;
-    None reads every file afresh). Raises ``FileNotFoundError``
+    None reads every file afresh). With ``processes`` above 1, many files not
+    in the cache are read by that many forked workers (same results, in the
+    same order). Raises ``FileNotFoundError``
     / ``NotADirectoryError`` when ``seeds_dir`` is not a folder.
     """
     files = find_seed_files(Path(seeds_dir))
     with paused_gc():
-        return _read_all(files, cache_root)
+        return _read_all(files, cache_root, processes)
 
 
-def _read_all(files: list[tuple[str, Path]], cache_root: Path | None) -> tuple[list[Article], list[Problem]]:
+#: Fewer files than this to read are read here: starting workers would cost more.
+PARALLEL_MIN_FILES = 64
+#: Files handed to the workers at a time; the first batches are read while later files are looked up.
+BATCH_FILES = 256
+#: Bytes of file content given out and not yet read back, beyond which the oldest batch is awaited.
+IN_FLIGHT_MAX_BYTES = 64 << 20
+
+
+def _read_all(
+    files: list[tuple[str, Path]], cache_root: Path | None, processes: int
+) -> tuple[list[Article], list[Problem]]:
     cache = IngestCache(cache_root) if cache_root is not None else None
     seen_hashes: dict[str, str] = {}
-    outcomes = [read_article(path, source, seen_hashes, cache) for source, path in files]
+    outcomes: list[_Outcome | None] = []
+
+    def done(position: int, raw: RawFile, source: str, outcome: _Outcome, entry: bytes | None) -> None:
+        outcomes[position] = outcome
+        if cache is not None and entry is not None:
+            cache.put_entry(source, raw.sha256, entry)
+
+    with _ContentReader(processes, cache.version if cache is not None else None, done) as reader:
+        for source, path in files:
+            outcome, raw = _look_up(path, source, seen_hashes, cache)
+            outcomes.append(outcome)
+            if outcome is None:
+                reader.add(len(outcomes) - 1, raw, source)
     if cache is not None:
         cache.save()
 
     index = NearDuplicateIndex()
     for outcome in outcomes:
+        assert outcome is not None
         article = outcome.article
         if article is None:
             continue
@@ -202,11 +246,89 @@ def _read_all(files: list[tuple[str, Path]], cache_root: Path | None) -> tuple[l
             article.problems = file_problem(article.source, notes)
             outcome.problems = list(article.problems)
 
-    articles = [outcome.article for outcome in outcomes if outcome.article is not None]
+    articles = [outcome.article for outcome in outcomes if outcome and outcome.article is not None]
     ids = assign_ids([article.source for article in articles])
     for article in articles:
         article.id = ids[article.source]
-    problems = [problem for outcome in outcomes for problem in outcome.problems]
+    problems = [problem for outcome in outcomes if outcome for problem in outcome.problems]
     if cache is not None:
         problems.extend(cache.problems)
     return articles, problems
+
+
+def _read_one(item: tuple[RawFile, str, str | None]) -> tuple[_Outcome, bytes | None]:
+    """One file's content read, and its cache entry made for ingest version ``item[2]`` (if any).
+
+    This runs where the reading happens, maybe in a worker process.
+    """
+    raw, source, version = item
+    outcome = _read_content(raw, source)
+    entry = None
+    if version is not None:
+        entry = make_entry(version, source, raw.sha256, Cached(outcome.article, outcome.problems, outcome.printed))
+    return outcome, entry
+
+
+class _ContentReader:
+    """Runs :func:`_read_one` over the files :meth:`add` is given: here, or in forked workers.
+
+    With one process (or where fork is not available) each file is read at
+    once. Otherwise files come in batches of ``BATCH_FILES``; once a batch has
+    at least ``PARALLEL_MIN_FILES`` it and every later one go to a pool of
+    ``processes`` workers (forked, so they run this process's code and
+    settings, the limits included, exactly) while the caller goes on looking
+    files up. Every result goes to ``done`` by the end of the ``with`` block.
+    """
+
+    def __init__(self, processes: int, version: str | None, done: Callable[..., None]) -> None:
+        self.processes = processes if sys.platform.startswith("linux") else 1
+        self.version = version
+        self.done = done
+        self._pending: list[tuple[int, RawFile, str]] = []
+        self._batches: deque[tuple[list[tuple[int, RawFile, str]], Iterator[tuple[_Outcome, bytes | None]]]] = deque()
+        self._in_flight = 0
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _ContentReader:
+        return self
+
+    def __exit__(self, exc_type: object, *exc_info: object) -> None:
+        try:
+            if exc_type is None:
+                self._submit()
+                while self._batches:
+                    self._finish_oldest()
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+
+    def add(self, position: int, raw: RawFile, source: str) -> None:
+        if self.processes <= 1:
+            self.done(position, raw, source, *_read_one((raw, source, self.version)))
+            return
+        self._pending.append((position, raw, source))
+        if len(self._pending) >= BATCH_FILES:
+            self._submit()
+
+    def _submit(self) -> None:
+        batch, self._pending = self._pending, []
+        if not batch:
+            return
+        items = [(raw, source, self.version) for _, raw, source in batch]
+        if len(batch) < PARALLEL_MIN_FILES and self._pool is None:
+            for (position, raw, source), item in zip(batch, items):
+                self.done(position, raw, source, *_read_one(item))
+            return
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.processes, mp_context=multiprocessing.get_context("fork"))
+        chunk = max(1, min(32, len(items) // (4 * self.processes)))
+        self._batches.append((batch, self._pool.map(_read_one, items, chunksize=chunk)))
+        self._in_flight += sum(len(raw.data) for _, raw, _ in batch)
+        while self._in_flight > IN_FLIGHT_MAX_BYTES and len(self._batches) > 1:
+            self._finish_oldest()
+
+    def _finish_oldest(self) -> None:
+        batch, results = self._batches.popleft()
+        for (position, raw, source), (outcome, entry) in zip(batch, results):
+            self.done(position, raw, source, outcome, entry)
+        self._in_flight -= sum(len(raw.data) for _, raw, _ in batch)
