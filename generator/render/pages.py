@@ -23,6 +23,7 @@ from .views import (
     article_page,
     co_occurring,
     entity_letter,
+    full_quotes_by_speaker,
     html_page,
     index_page_path,
     paginate,
@@ -53,11 +54,8 @@ def build_pages(dossier: Dossier, report: dict[str, Any], figures: FigureCache |
     pages += _article_indexes(dossier, common)
     for article in dossier.articles:
         pages.append(Page(article_page(article.id), "article.md.j2", {**common, "a": article}))
-    quotes_by_entity: dict[str, list[Any]] = {}
-    for article in dossier.articles:
-        for quote in article.quotes:
-            if quote.speaker_id and quote.kind == "full":
-                quotes_by_entity.setdefault(quote.speaker_id, []).append(quote)
+    quote_groups = full_quotes_by_speaker(dossier)
+    quotes_by_entity = {value: quotes for (kind, value), quotes in quote_groups.items() if kind == "entity"}
     for kind in TYPE_FOLDERS:
         members = sorted(
             (e for e in dossier.entities.values() if e.type == kind),
@@ -66,7 +64,7 @@ def build_pages(dossier: Dossier, report: dict[str, Any], figures: FigureCache |
         pages += _entity_indexes(kind, members)
         for entity in members:
             pages.append(_entity_page(dossier, entity, common, quotes_by_entity.get(entity.id, [])))
-    groups = quotes_by_speaker(dossier)
+    groups = quotes_by_speaker(dossier, quote_groups)
     pages.append(
         Page(
             "quotes.md",

@@ -112,8 +112,8 @@ def co_occurring(
     return [(dossier.entities[i], n) for i, n in ranked[:limit] if i in dossier.entities]
 
 
-def quotes_by_speaker(dossier: Dossier) -> list[dict[str, Any]]:
-    """Full quotes grouped by who said them: linked speakers, then described ones, then unknown."""
+def full_quotes_by_speaker(dossier: Dossier) -> dict[tuple[str, str], list[LinkedQuote]]:
+    """Full quotes in article order, keyed ("entity", id), ("described", words) or ("unknown", "")."""
     groups: dict[tuple[str, str], list[LinkedQuote]] = defaultdict(list)
     for article in dossier.articles:
         for quote in article.quotes:
@@ -126,6 +126,14 @@ def quotes_by_speaker(dossier: Dossier) -> list[dict[str, Any]]:
             else:
                 key = ("unknown", "")
             groups[key].append(quote)
+    return groups
+
+
+def quotes_by_speaker(
+    dossier: Dossier, groups: dict[tuple[str, str], list[LinkedQuote]] | None = None
+) -> list[dict[str, Any]]:
+    """Full quotes grouped by who said them: linked speakers, then described ones, then unknown."""
+    groups = full_quotes_by_speaker(dossier) if groups is None else groups
     rank = {"entity": 0, "described": 1, "unknown": 2}
 
     def label(key: tuple[str, str]) -> str:
