@@ -285,6 +285,7 @@ class _ContentReader:
         self.version = version
         self.done = done
         self._pending: list[tuple[int, RawFile, str]] = []
+        self._pending_bytes = 0
         self._batches: deque[tuple[list[tuple[int, RawFile, str]], Iterator[tuple[_Outcome, bytes | None]]]] = deque()
         self._in_flight = 0
         self._pool: ProcessPoolExecutor | None = None
@@ -307,11 +308,12 @@ class _ContentReader:
             self.done(position, raw, source, *_read_one((raw, source, self.version)))
             return
         self._pending.append((position, raw, source))
-        if len(self._pending) >= BATCH_FILES:
+        self._pending_bytes += len(raw.data)
+        if len(self._pending) >= BATCH_FILES or self._pending_bytes >= IN_FLIGHT_MAX_BYTES // 4:
             self._submit()
 
     def _submit(self) -> None:
-        batch, self._pending = self._pending, []
+        batch, self._pending, self._pending_bytes = self._pending, [], 0
         if not batch:
             return
         items = [(raw, source, self.version) for _, raw, source in batch]
