@@ -136,3 +136,17 @@ def test_parallel_workers_give_the_inline_results_and_fill_the_cache(tmp_path: P
     assert len(list((tmp_path / "cache" / "analysis").glob("*/*.json"))) == len(articles)
     again = analyse_articles(articles, processes=2, cache_root=tmp_path / "cache", **options)
     assert (again.analysed, again.cached) == (0, len(articles))
+
+
+def test_changed_ingest_output_of_an_unchanged_file_is_analysed_again(workdir: Path, monkeypatch) -> None:
+    """The key is the text as ingest hands it over, not the file's bytes: a new limit or junk rule counts."""
+    from generator.ingest import limits
+
+    first, _ = build(workdir)
+    assert first.analysed == 2
+    monkeypatch.setattr(limits, "MAX_CHARS", 1500)  # both seeds are longer: their texts are cut
+    second, _ = build(workdir)
+    assert (second.analysed, second.cached) == (2, 0)
+    before = [len(a.analysed.article.text) for a in first.dossier.articles]
+    after = [len(a.analysed.article.text) for a in second.dossier.articles]
+    assert all(b < a for a, b in zip(before, after))

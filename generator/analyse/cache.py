@@ -1,7 +1,8 @@
 """On-disk cache of per-article analysis, keyed so that stale results are never trusted.
 
-The key hashes the seed's bytes, the model's name and version, the analysis
-settings and the source code of this package: change any of them and the
+The key hashes the article as ingest handed it over (id, header fields and
+text), the model's name and version, the analysis settings and the source
+code of this package: change any of them and the
 entry is simply not found. Entries are JSON files written atomically; one that
 does not parse or does not rebuild is discarded with a warning.
 """
@@ -33,6 +34,17 @@ def code_fingerprint() -> str:
     return source_fingerprint(package, package.parent / "model.py")
 
 
+def input_digest(article: Article) -> str:
+    """Hash of everything the analysis reads from an article: its id, header fields and text.
+
+    Not the seed file's bytes: a change to ingest (a new junk rule, a limit) can
+    change the text of an unchanged file, and must not reuse the old analysis.
+    """
+    fields = [article.id, article.source, article.title, article.date, article.url, article.publisher]
+    fields += [[p.text, p.heading] for p in article.paragraphs]
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def analysis_version(model: str, options: dict[str, object]) -> str:
     """Everything except the seed that decides what analysis produces."""
     blob = json.dumps(
@@ -54,7 +66,7 @@ class AnalysisCache:
 
     def _path(self, article: Article) -> Path:
         assert self.root is not None
-        key = hashlib.sha256(f"{self.version}:{article.content_hash}".encode()).hexdigest()
+        key = hashlib.sha256(f"{self.version}:{input_digest(article)}".encode()).hexdigest()
         return self.root / "analysis" / key[:2] / f"{key}.json"
 
     def get(self, article: Article) -> AnalysedArticle | None:
@@ -72,7 +84,7 @@ class AnalysisCache:
             return self._discard(article, path, f"unreadable ({exc.strerror})")
         try:
             data = json.loads(raw.decode("utf-8"))
-            if data.get("version") != self.version or data.get("hash") != article.content_hash:
+            if data.get("version") != self.version or data.get("hash") != input_digest(article):
                 raise ValueError("key mismatch")
             analysed = analysis_from_dict(data["analysis"], article)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -97,7 +109,7 @@ class AnalysisCache:
         """Store an analysis already turned into plain data (an analysis worker has it that way)."""
         if self.root is None:
             return
-        payload: dict[str, Any] = {"version": self.version, "hash": article.content_hash, "analysis": analysis}
+        payload: dict[str, Any] = {"version": self.version, "hash": input_digest(article), "analysis": analysis}
         write_json_atomic(self._path(article), payload)
 
 
