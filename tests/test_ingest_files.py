@@ -345,3 +345,25 @@ def test_near_duplicate_note_joins_the_files_other_notes(tmp_path: Path) -> None
     assert [p.source for p in problems] == ["b.txt"]
     assert problems[0].message.startswith("removed 1 NUL byte(s); near duplicate of a.txt")
     assert articles[1].problems == problems
+
+
+def test_file_name_that_is_not_utf8_is_read_and_reported(tmp_path: Path) -> None:
+    """POSIX names are bytes: an undecodable one gets a readable, distinct name and a warning."""
+    import json
+    import os
+
+    from generator.render import render_dossier
+    from generator.link.dossier import link_dossier
+    from generator.analyse.runner import analyse_articles
+
+    body = b"Talks in Ankara\n\nHakan Fidan said talks would resume in Ankara on Monday.\n"
+    for raw in (b"caf\xe9 story.txt", b"caf\xe8 story.txt"):
+        with open(os.path.join(os.fsencode(tmp_path), raw), "wb") as handle:
+            handle.write(body.replace(b"Monday", raw[3:4].hex().encode()))
+    articles, problems = read_seeds(tmp_path)
+    assert sorted(a.source for a in articles) == ["caf\\xe8 story.txt", "caf\\xe9 story.txt"]
+    assert len({a.id for a in articles}) == 2
+    assert sorted(p.source for p in problems if "not valid UTF-8" in p.message) == sorted(a.source for a in articles)
+    run = analyse_articles(articles, model=None, summary_sentences=3, processes=1, batch_size=16, cache_root=None)
+    files = render_dossier(link_dossier(run.articles, tmp_path / "corrections.yml"), {"articles": 2, "files": 2, "model": "test"})
+    assert {a["source"] for a in json.loads(files["dossier.json"])["articles"]} == {a.source for a in articles}

@@ -41,6 +41,16 @@ def find_seed_files(seeds_dir: Path) -> list[tuple[str, Path]]:
             path = Path(dirpath) / name
             if not path.is_file():
                 continue
-            found.append((path.relative_to(root).as_posix(), path))
+            found.append((display_name(path.relative_to(root).as_posix()), path))
     found.sort(key=lambda item: item[0])
     return found
+
+
+def display_name(relative: str) -> str:
+    """The name as valid Unicode: bytes that are not UTF-8 are shown as ``\\xNN``.
+
+    On POSIX a file name is bytes; Python keeps undecodable ones as lone
+    surrogates, which no UTF-8 output (ids, pages, dossier.json) can hold.
+    The escape keeps two such names distinct and tells the user which bytes.
+    """
+    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

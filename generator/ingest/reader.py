@@ -27,7 +27,7 @@ from generator.model import Article, Problem, Severity
 from .cache import Cached, IngestCache, make_entry
 from .decode import RawFile, decode_bytes, read_raw
 from .dedupe import NearDuplicateIndex, TextPrint, text_print
-from .files import find_seed_files
+from .files import display_name, find_seed_files
 from .frontmatter import split_front_matter
 from .header import Header, publisher_from_url, read_header
 from .ids import assign_ids
@@ -198,9 +198,16 @@ def read_seeds(
     same order). Raises ``FileNotFoundError``
     / ``NotADirectoryError`` when ``seeds_dir`` is not a folder.
     """
-    files = find_seed_files(Path(seeds_dir))
+    root = Path(seeds_dir)
+    files = find_seed_files(root)
     with paused_gc():
-        return _read_all(files, cache_root, processes)
+        articles, problems = _read_all(files, cache_root, processes)
+    renamed = [
+        Problem(source, "file name is not valid UTF-8: undecodable bytes are shown as \\xNN", "warning")
+        for source, path in files
+        if source != path.relative_to(root).as_posix()
+    ]
+    return articles, [*renamed, *problems]
 
 
 #: Fewer files than this to read are read here: starting workers would cost more.
