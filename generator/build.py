@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .analyse.runner import analyse_articles
+from .gcpause import frozen_heap
 from .ingest import read_seeds
 from .link.corrections import CorrectionsError
 from .link.dossier import link_dossier
@@ -96,30 +97,32 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
         "files": len(articles) + sum(1 for p in problems if p.severity == "error"),
         "model": run.model,
     }
-    with _timed(timings, "render"):
-        figures = settings.cache / "figures" if settings.cache else None
-        files = render_dossier(dossier, report, figures, workers=settings.processes)
-        stats = write_tree(settings.content, files)
+    # The dossier stays alive to the end: keep it out of the collector's walks (see gcpause).
+    with frozen_heap():
+        with _timed(timings, "render"):
+            figures = settings.cache / "figures" if settings.cache else None
+            files = render_dossier(dossier, report, figures, workers=settings.processes)
+            stats = write_tree(settings.content, files)
 
-    result = BuildResult(
-        dossier=dossier,
-        timings=timings,
-        problems=dossier.problems,
-        written=stats.written,
-        unchanged=stats.unchanged,
-        analysed=run.analysed,
-        cached=run.cached,
-    )
-    if settings.build_site:
-        with _timed(timings, "site"):
-            try:
-                site = build_site(
-                    settings.config, settings.content, settings.site, strict=settings.strict, workers=settings.processes
-                )
-            except SiteBuildError as exc:
-                raise BuildError(str(exc)) from exc
-        for warning in site.warnings:
-            log(f"mkdocs: {warning}")
+        result = BuildResult(
+            dossier=dossier,
+            timings=timings,
+            problems=dossier.problems,
+            written=stats.written,
+            unchanged=stats.unchanged,
+            analysed=run.analysed,
+            cached=run.cached,
+        )
+        if settings.build_site:
+            with _timed(timings, "site"):
+                try:
+                    site = build_site(
+                        settings.config, settings.content, settings.site, strict=settings.strict, workers=settings.processes
+                    )
+                except SiteBuildError as exc:
+                    raise BuildError(str(exc)) from exc
+            for warning in site.warnings:
+                log(f"mkdocs: {warning}")
     return result
 
 

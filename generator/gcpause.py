@@ -25,3 +25,20 @@ def paused_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Keep everything alive now out of the collector's walks for the block (``gc.freeze``).
+
+    Render and site run with the whole dossier alive: full collections would
+    walk it again and again, and in forked workers the walk writes to every
+    object's header, copying the parent's memory page by page. Objects made
+    inside the block are collected as usual; at the end the frozen ones are
+    handed back to the collector.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -30,7 +31,14 @@ def md_text(value: object) -> str:
         return str(value)
     if value is None:
         return ""
-    text = " ".join(str(value).split()).translate(_INLINE_TABLE)
+    # Only exact str reaches the cache: a Markup equal to some str must never get its result.
+    return _escaped(value if type(value) is str else str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _escaped(text: str) -> str:
+    """Names and titles recur on thousands of pages; each distinct one is escaped once."""
+    text = " ".join(text.split()).translate(_INLINE_TABLE)
     return _LINE_START_RE.sub(_escape_line_start, text)
 
 
