@@ -26,6 +26,19 @@ def _link(context: Context, label: object, target_page: str) -> Markup:
     return md_link(label, f"{href}#{anchor}" if anchor else href)
 
 
+@pass_context
+def _article_link(context: Context, article: object) -> Markup:
+    """Link to an article's page, titled by its title (used on almost every page, so not a macro)."""
+    return _link(context, article.analysed.title, f"articles/{article.id}.md")  # type: ignore[attr-defined]
+
+
+@pass_context
+def _entity_links(context: Context, ids: list[str]) -> Markup:
+    """Links to the entities of ``ids`` that exist, joined by " · " (empty when none)."""
+    entities = context["entities"]
+    return Markup(" · ".join(_link(context, entities[i].name, entities[i].page) for i in ids if i in entities))
+
+
 def _original(url: str) -> Markup:
     return Markup(f"**Original:** {external_link('read the original', url)}")
 
@@ -49,6 +62,6 @@ def make_environment() -> Environment:
         trim_blocks=False,
         lstrip_blocks=False,
     )
-    env.globals.update(link=_link, original=_original)
+    env.globals.update(link=_link, original=_original, article_link=_article_link, entity_links=_entity_links)
     env.filters.update(svg=_svg, anchor=_anchor)
     return env
