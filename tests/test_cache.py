@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.analyse import cache as cache_module
-from generator.build import run_build
-from generator.settings import Settings
+
+from builds import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ["002_a65a3486389211ff.txt", "003_ee23259b59b93aa8.txt"]
@@ -22,22 +22,6 @@ def workdir(tmp_path: Path) -> Path:
     for name in SEEDS:
         shutil.copy(ROOT / "seeds" / name, tmp_path / "seeds" / name)
     return tmp_path
-
-
-def build(workdir: Path, **overrides) -> tuple[object, list[str]]:
-    lines: list[str] = []
-    options = {
-        "seeds": workdir / "seeds",
-        "content": workdir / "content",
-        "site": workdir / "site",
-        "cache": workdir / "cache",
-        "progress": False,
-        "build_site": False,
-        "processes": 1,
-        **overrides,
-    }
-    settings = Settings(**options)
-    return run_build(settings, log=lines.append), lines
 
 
 def entries(workdir: Path) -> list[Path]:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import run_build
 from generator.ingest import cache as cache_module
 from generator.ingest import limits, read_seeds, reader
-from generator.settings import Settings
+
+from builds import build
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ["000_786a4680b47ca245.txt", "002_a65a3486389211ff.txt", "003_ee23259b59b93aa8.txt"]
@@ -265,22 +265,6 @@ def test_exact_duplicates_and_ids_follow_the_current_files(tmp_path: Path, reads
 
 
 # --- through the build ------------------------------------------------------------------
-
-
-def build(workdir: Path, **overrides):
-    options = {
-        "seeds": workdir / "seeds",
-        "content": workdir / "content",
-        "site": workdir / "site",
-        "cache": workdir / "cache",
-        "progress": False,
-        "build_site": False,
-        "processes": 1,
-        **overrides,
-    }
-    settings = Settings(**options)
-    lines: list[str] = []
-    return run_build(settings, log=lines.append), lines
 
 
 def test_build_uses_the_settings_cache_and_no_cache_bypasses_it(tmp_path: Path, reads: list[str]) -> None:
