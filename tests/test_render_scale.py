@@ -87,3 +87,11 @@ def test_print_page_keeps_full_texts_only_while_it_can_be_printed() -> None:
     assert "Body of article 3." in small["print.md"].decode()
     text = large["print.md"].decode()
     assert "Body of article 3." not in text and "Summary 3." in text and "each article's own page prints whole" in text
+
+
+def test_named_with_only_for_entities_in_several_articles() -> None:
+    """One article's company is that article's own list: the entity page does not repeat it."""
+    _, files = sizes(20)
+    assert "## Named with" not in files["people/q00010.md"].decode()  # named in one article
+    several = files["people/p00001.md"].decode()  # named in every seventh article
+    assert "## Named with" in several and "<svg" in several

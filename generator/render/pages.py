@@ -185,11 +185,13 @@ def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any], quote
     page = entity.page
 
     def network_and_neighbours() -> dict[str, Any]:
+        # Named in one article, an entity's company is that article's list of people and
+        # places (one click away): neither a list nor a picture would add anything.
+        if len(entity.articles) <= 1:
+            return {"neighbours": [], "network": ""}
         neighbours = co_occurring(dossier, entity, common["articles"])
-        # An entity named in one article has the whole article as its network: not worth a picture.
         ego = [entity.id] + [n.id for n, _ in neighbours if n.type != "place"][: EGO_NODES - 1]
-        network = _network(dossier, ego, page, common["figures"]) if len(entity.articles) > 1 else ""
-        return {"neighbours": neighbours, "network": network}
+        return {"neighbours": neighbours, "network": _network(dossier, ego, page, common["figures"])}
 
     context = {
         **common,

@@ -116,12 +116,12 @@ def network_svg(
     max_weight = max((w for w in links.values()), default=1)
 
     out = _open(width, height, f"Network of {len(kept)} people, organisations and places")
-    out.append(f'<g stroke="#9aa5b1" stroke-linecap="round">')
+    out.append('<g stroke="#9aa5b1" stroke-linecap="round" stroke-opacity="0.55">')
     for (a, b), weight in sorted(links.items()):
         (x1, y1), (x2, y2) = placed[a], placed[b]
         stroke = 0.8 + 4.2 * (weight / max_weight)
         label = f"{_label_of(kept, a)} – {_label_of(kept, b)}: {weight} article{'s' if weight != 1 else ''}"
-        out.append(_line(x1, y1, x2, y2, f'stroke-width="{_num(stroke)}" stroke-opacity="0.55"', label))
+        out.append(_line(x1, y1, x2, y2, f'stroke-width="{_num(stroke)}"', label))
     out.append("</g>")
     # Draw small nodes last so big circles never hide them.
     for node_id, label, kind, mentions in sorted(kept, key=lambda n: (-n[3], n[1], n[0])):
