@@ -54,6 +54,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from concurrent.futures.process import BrokenProcessPool
+
     from .analyse.nlp import ModelNotFound
     from .build import BuildError, run_build
 
@@ -62,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         result = run_build(settings)
     except (BuildError, ModelNotFound) as exc:
         print(f"dossier: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenProcessPool:
+        # Reading, analysis and rendering use worker processes; one killed (out of memory) ends up here.
+        print("dossier: error: a worker process stopped unexpectedly (out of memory?); try --processes 1", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("dossier: interrupted", file=sys.stderr)

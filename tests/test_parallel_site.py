@@ -9,10 +9,12 @@ import pytest
 
 from generator.site import build_site
 from generator.site.mkdocs_build import SiteBuildError
+from generator.site import parallel as _parallel
 from generator.site.parallel import can_build_in_parallel
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
+_REAL_WORK = _parallel._work
 NAV = ["index.md", "stories.md", "articles/index.md", "people/index.md", "organisations/index.md",
        "places/index.md", "quotes.md", "timeline.md", "report.md"]
 
@@ -75,3 +77,36 @@ def test_unknown_page_plugin_falls_back_to_the_serial_build() -> None:
     assert can_build_in_parallel(config)
     config.plugins["test/counter"] = Counter()
     assert not can_build_in_parallel(config)
+
+
+def _die_in_children(share: int):
+    """Stands in for parallel._work: children exit as the OOM killer would leave them."""
+    import os
+
+    if share:
+        os._exit(9)
+    return _REAL_WORK(share)
+
+
+def test_a_worker_that_dies_fails_the_build_cleanly(tmp_path: Path, monkeypatch) -> None:
+    """A killed page worker (out of memory) must end the build with a message, never hang it."""
+    from generator.site import parallel
+
+    monkeypatch.setattr(parallel, "_work", _die_in_children)
+    with pytest.raises(SiteBuildError, match="stopped unexpectedly"):
+        build_site(CONFIG, _content(tmp_path / "docs"), tmp_path / "site", workers=2)
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_command_line_reports_a_dead_worker_in_one_line(monkeypatch, capsys, tmp_path) -> None:
+    """``dossier build`` turns a killed worker into one line and exit status 1, not a traceback."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from generator import cli
+
+    def broken(*args, **kwargs):
+        raise BrokenProcessPool("A process in the process pool was terminated abruptly")
+
+    monkeypatch.setattr("generator.build.run_build", broken)
+    assert cli.main(["build", "--seeds", str(tmp_path), "--quiet"]) == 1
+    assert "worker process stopped unexpectedly" in capsys.readouterr().err

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.model import (
     AnalysedArticle,
     Article,
@@ -15,6 +17,9 @@ from generator.model import (
     TimelineItem,
 )
 from generator.render import render_dossier
+from generator.render import workers as _workers
+
+_REAL_SHARE = _workers._share
 
 BOUNDED = ["index.md", "articles/index.md", "people/index.md", "quotes.md", "timeline.md", "stories.md"]
 
@@ -95,3 +100,20 @@ def test_named_with_only_for_entities_in_several_articles() -> None:
     assert "## Named with" not in files["people/q00010.md"].decode()  # named in one article
     several = files["people/p00001.md"].decode()  # named in every seventh article
     assert "## Named with" in several and "<svg" in several
+
+
+def _die_in_children(index: int):
+    """Stands in for workers._share: children exit as the OOM killer would leave them."""
+    import os
+
+    if index:
+        os._exit(9)
+    return _REAL_SHARE(index)
+
+
+def test_a_rendering_worker_that_dies_fails_instead_of_hanging(monkeypatch) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    monkeypatch.setattr(_workers, "_share", _die_in_children)
+    with pytest.raises(BrokenProcessPool):
+        render_dossier(synthetic(300), {"articles": 300, "files": 300, "model": "test"}, workers=2)

@@ -11,6 +11,7 @@ than it saves) pages are rendered here, one after the other.
 from __future__ import annotations
 
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -32,9 +33,10 @@ def render_pages(
         return [render(page) for page in pages]
     _JOB.update(pages=pages, render=render, figures=figures, count=count)
     try:
-        with multiprocessing.get_context("fork").Pool(count - 1) as pool:
-            pending = pool.map_async(_share, range(1, count))
-            results = [_share(0), *pending.get()]
+        # An executor, not a Pool: a worker that dies (out of memory) fails the build instead of hanging it.
+        with ProcessPoolExecutor(count - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            pending = [pool.submit(_share, index) for index in range(1, count)]
+            results = [_share(0), *(future.result() for future in pending)]
     finally:
         _JOB.clear()
     out: list[bytes] = [b""] * len(pages)

@@ -11,6 +11,7 @@ import os
 import shutil
 import tempfile
 import time
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,6 +87,12 @@ def build_site(
         shutil.rmtree(staging, ignore_errors=True)
         detail = "; ".join(collector.messages[:3]) or str(exc)
         raise SiteBuildError(f"MkDocs build failed: {detail}") from exc
+    except BrokenProcessPool as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SiteBuildError(
+            "MkDocs build failed: a page-building process stopped unexpectedly (out of memory?); "
+            "try again with --processes 1"
+        ) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 import sys
 from dataclasses import dataclass, field
 from typing import Any
@@ -168,11 +169,11 @@ def _run_shares(count: int) -> list[_Share]:
     """Share 0 in this process, the others in forked children; results in share order."""
     if count <= 1:
         return [_work(0)]
-    context = multiprocessing.get_context("fork")
-    with context.Pool(count - 1) as pool:
-        pending = pool.map_async(_work, range(1, count))
+    # An executor, not a Pool: a worker that dies (out of memory) fails the build instead of hanging it.
+    with ProcessPoolExecutor(count - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+        pending = [pool.submit(_work, share) for share in range(1, count)]
         first = _work(0)
-        rest = pending.get()
+        rest = [future.result() for future in pending]
     return [first, *rest]
 
 
