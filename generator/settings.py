@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-def _default_processes() -> int:
-    """All cores but never more than two workers per GB of headroom we assume (spaCy sm ~ 300 MB)."""
+def default_processes() -> int:
+    """Every core, at most eight: each analysis worker holds its own spaCy model (about 300 MB)."""
     return max(1, min(os.cpu_count() or 1, 8))
 
 
@@ -27,7 +27,7 @@ class Settings:
     cache: Path | None = Path(".dossier-cache")
     model: str | None = None
     summary_sentences: int = 3
-    processes: int = field(default_factory=_default_processes)
+    processes: int = field(default_factory=default_processes)
     batch_size: int = 16
     strict: bool = False
     progress: bool = True

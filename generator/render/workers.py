@@ -10,11 +10,10 @@ than it saves) pages are rendered here, one after the other.
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..forking import can_fork, run_shares
 from .figure_cache import FigureCache
 from .views import Page
 
@@ -27,16 +26,12 @@ def render_pages(
     pages: Sequence[Page], render: Callable[[Page], bytes], figures: FigureCache, workers: int
 ) -> list[bytes]:
     """``render(page)`` for every page, in page order; ``figures`` learns every picture used."""
-    forkable = "fork" in multiprocessing.get_all_start_methods()
     count = max(1, min(workers, len(pages) // (PARALLEL_MIN_PAGES // 2) or 1))
-    if count == 1 or not forkable or len(pages) < PARALLEL_MIN_PAGES:
+    if count == 1 or not can_fork() or len(pages) < PARALLEL_MIN_PAGES:
         return [render(page) for page in pages]
     _JOB.update(pages=pages, render=render, figures=figures, count=count)
     try:
-        # An executor, not a Pool: a worker that dies (out of memory) fails the build instead of hanging it.
-        with ProcessPoolExecutor(count - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            pending = [pool.submit(_share, index) for index in range(1, count)]
-            results = [_share(0), *(future.result() for future in pending)]
+        results = run_shares(count, _share)
     finally:
         _JOB.clear()
     out: list[bytes] = [b""] * len(pages)

@@ -52,9 +52,10 @@ def build_site(
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    from .parallel import build_parallel, can_build_in_parallel, worker_count
+    from ..settings import default_processes
+    from .parallel import build_parallel, can_build_in_parallel
 
-    workers = worker_count() if workers is None else workers
+    workers = default_processes() if workers is None else workers
 
     if not config_file.is_file():
         raise SiteBuildError(f"{config_file}: MkDocs configuration not found")

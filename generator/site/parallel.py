@@ -20,12 +20,11 @@ here do not move under us.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
-import sys
 from dataclasses import dataclass, field
 from typing import Any
+
+from ..forking import can_fork, run_shares
 
 log = logging.getLogger("mkdocs.dossier")
 
@@ -62,7 +61,7 @@ _STATE: dict[str, Any] = {}
 
 def can_build_in_parallel(config: Any) -> bool:
     """True when fork exists and every plugin with a page event is one we know how to merge."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not can_fork():
         return False
     for event in PAGE_EVENTS:
         for method in config.plugins.events.get(event, []):
@@ -107,8 +106,8 @@ def build_parallel(config: Any, workers: int) -> None:
                 Page(None, file, config)
         # Pages in the nav are read first, here: their titles appear on every page.
         nav_pages = {id(page) for page in nav.pages}
-        in_nav = [i for i, f in enumerate(doc_files) if id(f.page) in nav_pages]
-        for i in in_nav:
+        in_nav = {i for i, f in enumerate(doc_files) if id(f.page) in nav_pages}
+        for i in sorted(in_nav):
             mk._populate_page(doc_files[i].page, config, files)
         env = config.plugins.on_env(env, config=config, files=files)
         files.copy_static_files(inclusion=inclusion)
@@ -117,10 +116,10 @@ def build_parallel(config: Any, workers: int) -> None:
         for template in config.extra_templates:
             mk._build_extra_template(template, files, config, nav)
 
-        shares = _split(doc_files, set(in_nav), workers)
-        _STATE.update(config=config, files=files, nav=nav, env=env, doc_files=doc_files, shares=shares, in_nav=set(in_nav))
+        shares = _split(doc_files, in_nav, workers)
+        _STATE.update(config=config, files=files, nav=nav, env=env, doc_files=doc_files, shares=shares, in_nav=in_nav)
         try:
-            results = _run_shares(len(shares))
+            results = run_shares(len(shares), _work)
         finally:
             _STATE.clear()
         _merge(results, config, files, doc_files)
@@ -145,16 +144,17 @@ def _split(doc_files: list[Any], in_nav: set[int], workers: int) -> list[list[in
 
     The parent (share 0) also writes the nav pages it has already read.
     """
+    size = [_size(file) for file in doc_files]
     shares: list[list[int]] = [[] for _ in range(max(1, workers))]
     load = [0] * len(shares)
-    for i in in_nav:
+    for i in sorted(in_nav):
         shares[0].append(i)
-        load[0] += _size(doc_files[i])
-    rest = sorted((i for i in range(len(doc_files)) if i not in in_nav), key=lambda i: (-_size(doc_files[i]), i))
+        load[0] += size[i]
+    rest = sorted((i for i in range(len(doc_files)) if i not in in_nav), key=lambda i: (-size[i], i))
     for i in rest:
         target = min(range(len(shares)), key=lambda k: (load[k], k))
         shares[target].append(i)
-        load[target] += _size(doc_files[i])
+        load[target] += size[i]
     return [sorted(share) for share in shares if share] or [[]]
 
 
@@ -163,18 +163,6 @@ def _size(file: Any) -> int:
         return os.path.getsize(file.abs_src_path)
     except (OSError, TypeError):
         return 0
-
-
-def _run_shares(count: int) -> list[_Share]:
-    """Share 0 in this process, the others in forked children; results in share order."""
-    if count <= 1:
-        return [_work(0)]
-    # An executor, not a Pool: a worker that dies (out of memory) fails the build instead of hanging it.
-    with ProcessPoolExecutor(count - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-        pending = [pool.submit(_work, share) for share in range(1, count)]
-        first = _work(0)
-        rest = [future.result() for future in pending]
-    return [first, *rest]
 
 
 def _work(share: int) -> _Share:
@@ -250,7 +238,3 @@ def _merge(results: list[_Share], config: Any, files: Any, doc_files: list[Any])
     for _, name, level, message in records:
         logging.getLogger(name).log(level, message)
 
-
-def worker_count() -> int:
-    """Processes for the page work: every core, at most eight."""
-    return max(1, min(os.cpu_count() or 1, 8)) if sys.platform.startswith("linux") else 1
