@@ -12,7 +12,9 @@ import hashlib
 import json
 import os
 import re
+import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,16 @@ def source_fingerprint(package: Path, *extra: Path) -> str:
     """
     package = package.resolve()
     return files_fingerprint(package.parent, [*sorted(package.rglob("*.py")), *extra])
+
+
+def version_key(parts: dict[str, Any]) -> str:
+    """A cache's version: 16 hex characters hashing ``parts`` (JSON, keys sorted), all that decides its entries."""
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def runtime_versions() -> dict[str, str]:
+    """Python's version and its Unicode tables, which decide what a letter or a word is."""
+    return {"python": "%d.%d" % sys.version_info[:2], "unicode": unicodedata.unidata_version}
 
 
 def files_fingerprint(base: Path, paths: list[Path]) -> str:

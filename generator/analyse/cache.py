@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..cachefiles import source_fingerprint, write_json_atomic
+from ..cachefiles import source_fingerprint, version_key, write_json_atomic
 from ..model import AnalysedArticle, Article, Problem
 from .serialise import analysis_from_dict, analysis_to_dict
 
@@ -47,11 +47,7 @@ def input_digest(article: Article) -> str:
 
 def analysis_version(model: str, options: dict[str, object]) -> str:
     """Everything except the seed that decides what analysis produces."""
-    blob = json.dumps(
-        {"format": FORMAT, "model": model, "options": options, "code": code_fingerprint()},
-        sort_keys=True,
-    )
-    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+    return version_key({"format": FORMAT, "model": model, "options": options, "code": code_fingerprint()})
 
 
 @dataclass
@@ -64,9 +60,10 @@ class AnalysisCache:
     hits: int = 0
     misses: int = 0
 
-    def _path(self, article: Article) -> Path:
+    def _path(self, digest: str) -> Path:
+        """Where the entry for an article with this ``input_digest`` lives."""
         assert self.root is not None
-        key = hashlib.sha256(f"{self.version}:{input_digest(article)}".encode()).hexdigest()
+        key = hashlib.sha256(f"{self.version}:{digest}".encode()).hexdigest()
         return self.root / "analysis" / key[:2] / f"{key}.json"
 
     def get(self, article: Article) -> AnalysedArticle | None:
@@ -74,7 +71,8 @@ class AnalysisCache:
         if self.root is None:
             self.misses += 1
             return None
-        path = self._path(article)
+        digest = input_digest(article)
+        path = self._path(digest)
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
@@ -84,7 +82,7 @@ class AnalysisCache:
             return self._discard(article, path, f"unreadable ({exc.strerror})")
         try:
             data = json.loads(raw.decode("utf-8"))
-            if data.get("version") != self.version or data.get("hash") != input_digest(article):
+            if data.get("version") != self.version or data.get("hash") != digest:
                 raise ValueError("key mismatch")
             analysed = analysis_from_dict(data["analysis"], article)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -109,15 +107,16 @@ class AnalysisCache:
         """Store an analysis already turned into plain data (an analysis worker has it that way)."""
         if self.root is None:
             return
-        payload: dict[str, Any] = {"version": self.version, "hash": input_digest(article), "analysis": analysis}
-        write_json_atomic(self._path(article), payload)
+        digest = input_digest(article)
+        payload: dict[str, Any] = {"version": self.version, "hash": digest, "analysis": analysis}
+        write_json_atomic(self._path(digest), payload)
 
 
 def prune(cache: AnalysisCache, keep: list[Article]) -> int:
     """Delete entries no current seed uses (removed seeds, old versions); return how many."""
     if cache.root is None:
         return 0
-    wanted = {cache._path(article) for article in keep}
+    wanted = {cache._path(input_digest(article)) for article in keep}
     removed = 0
     for path in sorted((cache.root / "analysis").glob("*/*")):
         if path not in wanted:

@@ -24,14 +24,13 @@ import base64
 import hashlib
 import json
 import sys
-import unicodedata
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from generator.cachefiles import EntryFile, source_fingerprint
+from generator.cachefiles import EntryFile, runtime_versions, source_fingerprint, version_key
 from generator.model import Article, Paragraph, Problem
 
 from . import limits
@@ -57,8 +56,7 @@ def _library_versions() -> dict[str, str]:
     return {
         "markdown-it-py": getattr(markdown_it, "__version__", "?"),
         "pyyaml": getattr(yaml, "__version__", "?"),
-        "python": "%d.%d" % sys.version_info[:2],
-        "unicode": unicodedata.unidata_version,
+        **runtime_versions(),
     }
 
 
@@ -69,11 +67,7 @@ def ingest_version() -> str:
     lower them), and a changed limit changes what a file yields.
     """
     settings = {name: getattr(limits, name) for name in sorted(dir(limits)) if name.isupper()}
-    blob = json.dumps(
-        {"format": FORMAT, "code": code_fingerprint(), "limits": settings, "libraries": _library_versions()},
-        sort_keys=True,
-    )
-    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+    return version_key({"format": FORMAT, "code": code_fingerprint(), "limits": settings, "libraries": _library_versions()})
 
 
 class Cached(NamedTuple):

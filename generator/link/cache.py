@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from generator.cachefiles import EntryFile, files_fingerprint
+from generator.cachefiles import EntryFile, files_fingerprint, runtime_versions, version_key
 from generator.model import AnalysedArticle, Problem
 
 from . import stories
@@ -36,16 +34,7 @@ TERMS_FILE = Path("link") / "terms"
 def terms_version() -> str:
     """Everything except the article that decides its term counts."""
     code = Path(stories.__file__).resolve()
-    blob = json.dumps(
-        {
-            "format": FORMAT,
-            "code": files_fingerprint(code.parent, [code]),
-            "python": "%d.%d" % sys.version_info[:2],
-            "unicode": unicodedata.unidata_version,
-        },
-        sort_keys=True,
-    )
-    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+    return version_key({"format": FORMAT, "code": files_fingerprint(code.parent, [code]), **runtime_versions()})
 
 
 class TermCounts:

