@@ -65,7 +65,7 @@ def test_parallel_build_fails_under_strict_on_a_warning(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "people" / "p05.html").is_file()
 
 
-def test_unknown_page_plugin_falls_back_to_the_serial_build() -> None:
+def test_unknown_page_plugin_falls_back_to_the_serial_build(tmp_path: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.plugins import BasePlugin
 
@@ -73,7 +73,8 @@ def test_unknown_page_plugin_falls_back_to_the_serial_build() -> None:
         def on_page_content(self, html, **kwargs):  # keeps state we could not merge
             return html
 
-    config = load_config(config_file=str(CONFIG))
+    # docs_dir points at a tree of our own: a fresh clone has no content/ before `make site`.
+    config = load_config(config_file=str(CONFIG), docs_dir=str(_content(tmp_path / "docs")))
     assert can_build_in_parallel(config)
     config.plugins["test/counter"] = Counter()
     assert not can_build_in_parallel(config)
