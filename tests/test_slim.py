@@ -206,14 +206,27 @@ def test_search_index_is_kept_for_http_and_file(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_theme_leaves_out_scripts_for_features_the_site_does_not_use(tmp_path: Path) -> None:
     build_site(CONFIG, _content(tmp_path / "docs"), tmp_path / "site")
-    page = (tmp_path / "site" / "people" / "sample.html").read_text(encoding="utf-8")
+    site = tmp_path / "site"
+    page = (site / "people" / "sample.html").read_text(encoding="utf-8")
     assert "__palette" not in page and "__tabbed_" not in page
-    # Still there: search form, header, tabs and the drawer's nav with every section.
+    # Still there: search form, header and the drawer's nav with every section.
     assert 'data-md-component="search-query"' in page and 'for="__drawer"' in page
-    for nav in ('<nav class="md-tabs"', '<nav class="md-nav md-nav--primary'):
-        block = page[page.index(nav):]
-        block = block[: block.index("</nav>")]
-        assert len(re.findall(r'<a href="[^"]+"', block)) >= len(NAV), nav
+    block = page[page.index('<nav class="md-nav md-nav--primary'):]
+    block = block[: block.index("</nav>")]
+    assert len(re.findall(r'<a href="[^"]+"', block)) >= len(NAV)
+    # The frame written into every page: no icon paths, no inline scope script, no footer,
+    # no generator tags, the description only on the home page.
+    assert "<path" not in page and "__md_scope=" not in page and "md-footer" not in page
+    assert 'name="generator"' not in page and 'name="description"' not in page
+    assert 'name="description"' in (site / "index.html").read_text(encoding="utf-8")
+    for icon in re.findall(r'class="dz-icon (dz-icon--[a-z]+)"', page):
+        assert f".{icon} {{" in (site / "assets" / "stylesheets" / "dossier.css").read_text(encoding="utf-8")
+    assert page.count("dz-icon--") == 6  # menu, search twice, back, clear, top
+    # What replaced the inline copies is served by the site itself.
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page).group(1))
+    assert (site / "people" / config["search"]).resolve().is_file()
+    script = re.search(r'<script src="([^"]*scope\.js)"></script>', page).group(1)
+    assert "__md_scope=new URL" in (site / "people" / script).read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
