@@ -58,7 +58,7 @@ def test_network_is_well_formed_and_self_contained():
     svg = network_svg(NODES, EDGES, href=lambda i: f"../people/{i}/")
     root = _parse(svg)
     _assert_self_contained(svg, root)
-    assert len(root.findall(f"./{NS}a")) == len(NODES)
+    assert len(root.findall(f".//{NS}a")) == len(NODES)
     assert "Vladimir Putin" in _texts(root)
 
 
@@ -79,8 +79,20 @@ def test_network_edges_deduplicated_and_filtered():
     lines = root.findall(f".//{NS}line")
     # putin-erdogan, putin-iran (merged), putin-kremlin, erdogan-turkey, evil-turkey.
     assert len(lines) == 5
-    widths = sorted(float(line.get("stroke-width")) for line in lines)
-    assert widths[0] < widths[-1]
+    # Lines of one width share a group that sets it.
+    groups = [g for g in root.iter(f"{NS}g") if g.get("stroke-width") and g.findall(f"./{NS}line")]
+    assert sum(len(g.findall(f"./{NS}line")) for g in groups) == 5
+    widths = sorted(float(g.get("stroke-width")) for g in groups)
+    assert len(widths) == len(set(widths)) > 1
+
+
+def test_network_tooltips_give_ranges_for_bucketed_counts():
+    nodes = [("a", "Alpha", "person", 8), ("b", "Beta", "place", 1)]
+    exact = "".join(_parse(network_svg(nodes, [("a", "b", 4)])).itertext())
+    assert "Alpha – Beta: 4 articles" in exact and "Alpha (person, 8 mentions)" in exact
+    rough = "".join(_parse(network_svg(nodes, [("a", "b", 4)], approximate=True)).itertext())
+    assert "Alpha – Beta: 4–7 articles" in rough and "Alpha (person, 8–15 mentions)" in rough
+    assert "Beta (place, 1 mention)" in rough  # a bucket of one is exact
 
 
 def test_network_is_deterministic():
@@ -94,7 +106,7 @@ def test_network_respects_max_nodes_and_keeps_most_mentioned():
     nodes = [(f"n{i}", f"Node {i}", ("person", "organisation", "place")[i % 3], 100 - i) for i in range(60)]
     edges = [(f"n{i}", f"n{(i * 7 + 3) % 60}", 1 + i % 4) for i in range(60)]
     root = _parse(network_svg(nodes, edges, max_nodes=12))
-    circles = [c for c in root.iter(f"{NS}circle") if c.get("stroke") == "#ffffff"]
+    circles = [c for a in root.iter(f"{NS}g") if a.get("text-anchor") for c in a.iter(f"{NS}circle")]
     assert len(circles) == 12
     labels = set(_texts(root))
     assert "Node 0" in labels and "Node 11" in labels and "Node 12" not in labels
@@ -190,6 +202,6 @@ def test_timeline_deterministic_and_empty():
 def test_timeline_fixed_height_is_respected():
     points = [(f"2022-07-{d:02d}", f"event {d}") for d in range(1, 29)]
     root = _parse(timeline_svg(points, width=500, height=120))
-    assert root.get("viewBox") == "0 0 500.0 120.0"
+    assert root.get("viewBox") == "0 0 500 120"
     for text in root.iter(f"{NS}text"):
         assert 0 <= float(text.get("y")) <= 120

@@ -223,7 +223,7 @@ def _network(dossier: Dossier, ids: list[str], from_page: str, figures: FigureCa
         return ""
     # Raw SVG is not rewritten by MkDocs, so its links name the built pages.
     hrefs = {i: html_page(relative(from_page, dossier.entities[i].page)) for i in chosen}
-    return figures.get(("network", nodes, edges, hrefs), lambda: network_svg(nodes, edges, href=hrefs.get))
+    return figures.get(("network", nodes, edges, hrefs), lambda: network_svg(nodes, edges, href=hrefs.get, approximate=True))
 
 
 def _bucket(count: int) -> int:

@@ -45,17 +45,29 @@ def _esc(value: object) -> str:
 
 
 def _num(value: float) -> str:
-    """Fixed one-decimal numbers: stable bytes across runs and platforms."""
+    """Fixed one-decimal numbers, without a trailing ".0": stable bytes across runs and platforms."""
     text = f"{value:.1f}"
-    return "0.0" if text == "-0.0" else text
+    if text.endswith(".0"):
+        text = text[:-2]
+    return "0" if text == "-0" else text
+
+
+def _count(value: int, unit: str, approximate: bool) -> str:
+    """``3 articles``; a power-of-two bucket when ``approximate`` (``4–7 articles``)."""
+    plural = unit if value == 1 else unit + "s"
+    if approximate and value > 1:
+        return f"{value}–{2 * value - 1} {plural}"
+    return f"{value} {plural}"
 
 
 def _line(x1: float, y1: float, x2: float, y2: float, attrs: str, title: str | None = None) -> str:
     """A <line>; ``attrs`` is our own constant markup, ``title`` (escaped here) a tooltip."""
     coords = f'x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}"'
+    if attrs:
+        coords = f"{coords} {attrs}"
     if title is None:
-        return f"<line {coords} {attrs}/>"
-    return f"<line {coords} {attrs}><title>{_esc(title)}</title></line>"
+        return f"<line {coords}/>"
+    return f"<line {coords}><title>{_esc(title)}</title></line>"
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -95,12 +107,14 @@ def network_svg(
     width: int = 800,
     height: int = 560,
     max_nodes: int = 40,
+    approximate: bool = False,
 ) -> str:
     """A co-occurrence network: circles sized by mentions, coloured by type, edges by shared articles.
 
     ``nodes`` are (id, label, type, mentions); ``edges`` (id_a, id_b, weight).
     Only the ``max_nodes`` most-mentioned nodes are drawn (ties by label, id).
-    ``href(id)`` may return a relative URL to wrap a node in a link.
+    ``href(id)`` may return a relative URL to wrap a node in a link. With
+    ``approximate``, counts are power-of-two buckets and tooltips give their range.
     """
     kept = _top_nodes(nodes, max_nodes)
     if not kept:
@@ -116,25 +130,34 @@ def network_svg(
     max_weight = max((w for w in links.values()), default=1)
 
     out = _open(width, height, f"Network of {len(kept)} people, organisations and places")
-    out.append('<g stroke="#9aa5b1" stroke-linecap="round" stroke-opacity="0.55">')
+    # Edges grouped by width, nodes in one group: presentation attributes are inherited,
+    # so each line and circle carries only its own coordinates (pictures sit on thousands
+    # of entity pages).
+    by_width: dict[str, list[str]] = {}
     for (a, b), weight in sorted(links.items()):
         (x1, y1), (x2, y2) = placed[a], placed[b]
-        stroke = 0.8 + 4.2 * (weight / max_weight)
-        label = f"{_label_of(kept, a)} – {_label_of(kept, b)}: {weight} article{'s' if weight != 1 else ''}"
-        out.append(_line(x1, y1, x2, y2, f'stroke-width="{_num(stroke)}"', label))
+        label = f"{_label_of(kept, a)} – {_label_of(kept, b)}: {_count(weight, 'article', approximate)}"
+        by_width.setdefault(_num(0.8 + 4.2 * (weight / max_weight)), []).append(_line(x1, y1, x2, y2, "", label))
+    out.append('<g stroke="#9aa5b1" stroke-linecap="round" stroke-opacity="0.55">')
+    for stroke in sorted(by_width, key=float):
+        out.append(f'<g stroke-width="{stroke}">')
+        out.extend(by_width[stroke])
+        out.append("</g>")
     out.append("</g>")
+    # White halo behind labels and around circles (stroke painted under the fill).
+    out.append(
+        f'<g font-size="11" text-anchor="middle" fill="{TEXT_COLOUR}" stroke="#ffffff" stroke-width="3" '
+        'stroke-linejoin="round" paint-order="stroke">'
+    )
     # Draw small nodes last so big circles never hide them.
     for node_id, label, kind, mentions in sorted(kept, key=lambda n: (-n[3], n[1], n[0])):
         x, y = placed[node_id]
         r = radius[node_id]
         colour = TYPE_COLOURS.get(kind, OTHER_COLOUR)
-        tooltip = f"{label} ({kind}, {mentions} mention{'s' if mentions != 1 else ''})"
+        tooltip = f"{label} ({kind}, {_count(mentions, 'mention', approximate)})"
         body = (
-            f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}" fill="{colour}" '
-            'stroke="#ffffff" stroke-width="1.5"/>'
-            f'<text x="{_num(x)}" y="{_num(y + r + 11)}" font-size="11" text-anchor="middle" fill="{TEXT_COLOUR}" '
-            f'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">'
-            f"{_esc(_shorten(label, LABEL_MAX))}</text>"
+            f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}" fill="{colour}"/>'
+            f'<text x="{_num(x)}" y="{_num(y + r + 11)}">{_esc(_shorten(label, LABEL_MAX))}</text>'
             f"<title>{_esc(tooltip)}</title>"
         )
         url = _safe_href(href(node_id)) if href else None
@@ -142,6 +165,7 @@ def network_svg(
             out.append(f'<a href="{_esc(url)}">{body}</a>')
         else:
             out.append(f"<g>{body}</g>")
+    out.append("</g>")
     out.extend(_legend(10, height - legend_h + 8))
     out.append("</svg>")
     return "\n".join(out) + "\n"
