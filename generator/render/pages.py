@@ -196,12 +196,28 @@ def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any], quote
     context = {
         **common,
         "e": entity,
-        "mentions": entity.mentions[:ENTITY_MENTION_LIMIT],
+        "mentions_by_article": mentions_by_article(entity, ENTITY_MENTION_LIMIT),
         "more_mentions": max(0, len(entity.mentions) - ENTITY_MENTION_LIMIT),
         "quotes": quotes[:ENTITY_QUOTE_LIMIT],
         "more_quotes": max(0, len(quotes) - ENTITY_QUOTE_LIMIT),
     }
     return Page(page, "entity.md.j2", context, later=network_and_neighbours)
+
+
+def mentions_by_article(entity: Entity, limit: int) -> list[tuple[str, list[str]]]:
+    """Each of the entity's articles with the sentences naming it there (the first ``limit`` in all).
+
+    One list, article by article, instead of a list of articles and a list of sentences each
+    followed by its article's title again: easier to read, and the title is written once.
+    A sentence that names the entity twice is shown once.
+    """
+    shown: dict[str, list[str]] = {aid: [] for aid in entity.articles}
+    for mention in entity.mentions[:limit]:
+        sentence = " ".join(mention.sentence.split())
+        sentences = shown.setdefault(mention.article, [])
+        if sentence and sentence not in sentences:
+            sentences.append(sentence)
+    return list(shown.items())
 
 
 def _network(dossier: Dossier, ids: list[str], from_page: str, figures: FigureCache) -> str:
