@@ -30,7 +30,7 @@ def synthetic(n: int) -> Dossier:
     articles = []
     for i in range(n):
         aid = f"a{i:05d}"
-        people = [f"p{i:05d}", f"q{i:05d}", f"p{i % 7:05d}"]
+        people = list(dict.fromkeys([f"p{i:05d}", f"q{i:05d}", f"p{i % 7:05d}"]))
         for pid in people:
             entity = entities.setdefault(pid, Entity(pid, "person", f"Name{pid} Surname{pid[::-1]}", [], []))
             entity.articles.append(aid)
@@ -100,6 +100,8 @@ def test_named_with_only_for_entities_in_several_articles() -> None:
     assert "## Named with" not in files["people/q00010.md"].decode()  # named in one article
     several = files["people/p00001.md"].decode()  # named in every seventh article
     assert "## Named with" in several and "<svg" in several
+    two = files["people/p00006.md"].decode()  # articles 6 and 13: the list, no picture
+    assert "## Named with" in two and "<svg" not in two
 
 
 def _die_in_children(index: int):

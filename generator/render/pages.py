@@ -13,6 +13,7 @@ from .views import (
     ENTITY_QUOTE_LIMIT,
     INDEX_PAGE_SIZE,
     LETTER_SPLIT,
+    NETWORK_MIN_ARTICLES,
     OVERVIEW_KEY,
     OVERVIEW_LATEST,
     PRINT_FULL_TEXT_LIMIT,
@@ -190,6 +191,8 @@ def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any], quote
         if len(entity.articles) <= 1:
             return {"neighbours": [], "network": ""}
         neighbours = co_occurring(dossier, entity, common["articles"])
+        if len(entity.articles) < NETWORK_MIN_ARTICLES:
+            return {"neighbours": neighbours, "network": ""}
         ego = [entity.id] + [n.id for n, _ in neighbours if n.type != "place"][: EGO_NODES - 1]
         return {"neighbours": neighbours, "network": _network(dossier, ego, page, common["figures"])}
 
