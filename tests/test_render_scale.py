@@ -92,6 +92,9 @@ def test_print_page_keeps_full_texts_only_while_it_can_be_printed() -> None:
     assert "Body of article 3." in small["print.md"].decode()
     text = large["print.md"].decode()
     assert "Body of article 3." not in text and "Summary 3." in text and "each article's own page prints whole" in text
+    # Names, not links: on paper a link is only its name (each article keeps its own link).
+    assert "Namep00003 Surname30000p" in text and "people/p00003.md" not in text
+    assert "articles/a00003.md" in text
 
 
 def test_named_with_only_for_entities_in_several_articles() -> None:

@@ -39,6 +39,17 @@ def _entity_links(context: Context, ids: list[str]) -> Markup:
     return Markup(" · ".join(_link(context, entities[i].name, entities[i].page) for i in ids if i in entities))
 
 
+@pass_context
+def _entity_names(context: Context, ids: list[str]) -> Markup:
+    """The names of the entities of ``ids`` that exist, joined by " · ", as plain text.
+
+    For the print page: a link on paper is only a name, and at 2,000 articles the links
+    were half the page.
+    """
+    entities = context["entities"]
+    return Markup(" · ".join(md_text(entities[i].name) for i in ids if i in entities))
+
+
 def _original(url: str) -> Markup:
     return Markup(f"**Original:** {external_link('read the original', url)}")
 
@@ -62,6 +73,7 @@ def make_environment() -> Environment:
         trim_blocks=False,
         lstrip_blocks=False,
     )
-    env.globals.update(link=_link, original=_original, article_link=_article_link, entity_links=_entity_links)
+    env.globals.update(link=_link, original=_original, article_link=_article_link, entity_links=_entity_links,
+                       entity_names=_entity_names)
     env.filters.update(svg=_svg, anchor=_anchor)
     return env
