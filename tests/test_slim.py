@@ -251,6 +251,9 @@ LAYOUT_JS = """
 const out = [];
 for (const el of document.body.querySelectorAll('*')) {
   if (el.tagName === 'SCRIPT') continue;
+  // Our nav and contents entries leave out Material's clipping span around a plain title:
+  // compared are the entries themselves, their places and their text.
+  if (el.matches('.md-nav__link > .md-ellipsis')) continue;
   const r = el.getBoundingClientRect();
   out.push([el.tagName, el.getAttribute('class') || '', Math.round(r.x * 4), Math.round(r.y * 4),
             Math.round(r.width * 4), Math.round(r.height * 4)]);
