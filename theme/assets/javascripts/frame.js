@@ -1,0 +1,44 @@
+{#-
+  Rendered once per build (mkdocs.yml lists it under theme.static_templates), read by every
+  page from its header. It writes the parts of Material's page frame that only work with
+  JavaScript: the search button and dialog (Material's own partials, rendered here) and
+  the page configuration Material's bundle reads. Written into each page, they were
+  about 2 KB on every one of the thousands of pages a large dossier has; without
+  JavaScript a search box could only sit there, so a reader without it loses nothing.
+  The site root is found from this file's own address, two folders up, as in scope.js.
+-#}
+{%- import "partials/language.html" as lang with context -%}
+{%- set features = config.theme.features or [] -%}
+{%- set search_plugin = config.plugins["material/search"] -%}
+{%- set search_on = search_plugin and (search_plugin | attr("config")).enabled -%}
+{%- set icon = config.theme.icon.search or "material/magnify" -%}
+{%- set button -%}
+<label class="md-header__button md-icon" for="__search">{% include ".icons/" ~ icon ~ ".svg" %}</label>
+{%- endset -%}
+{%- set dialog %}{% include "partials/search.html" %}{% endset -%}
+// dossier: Material's search button, search dialog and page configuration, written in place.
+(function () {
+  var here = document.currentScript, root = new URL("../..", here.src);
+  {%- if search_on %}
+  here.insertAdjacentHTML("beforebegin", {{ (button ~ dialog) | tojson }});
+  {%- endif %}
+  var config = document.createElement("script");
+  config.id = "__config";
+  config.type = "application/json";
+  config.textContent = JSON.stringify({
+    base: root.href,
+    features: {{ features | tojson }},
+    translations: {{ {
+      "search.result.placeholder": lang.t("search.result.placeholder"),
+      "search.result.none": lang.t("search.result.none"),
+      "search.result.one": lang.t("search.result.one"),
+      "search.result.other": lang.t("search.result.other"),
+      "search.result.more.one": lang.t("search.result.more.one"),
+      "search.result.more.other": lang.t("search.result.more.other"),
+      "search.result.term.missing": lang.t("search.result.term.missing")
+    } | tojson }},
+    // Material 9.8's search worker (the name its own base.html writes).
+    search: new URL("assets/javascripts/workers/search.a7633da7.min.js", root).href
+  });
+  document.head.appendChild(config);
+})();
