@@ -24,3 +24,12 @@ def test_limit_counts_sentences_and_every_article_stays_listed() -> None:
 def test_a_sentence_naming_the_entity_twice_is_shown_once_and_on_one_line() -> None:
     entity = _entity([("a", "X met\nX's  aide."), ("a", "X met X's aide.")], ["a"])
     assert mentions_by_article(entity, 30) == [("a", ["X met X's aide."])]
+
+
+def test_roles_are_grouped_by_article_once_each() -> None:
+    from generator.render.pages import roles_by_article
+
+    entity = _entity([], ["a", "b"])
+    entity.roles = [{"text": "Kremlin spokesman", "article": "a"}, {"text": "spokesman", "article": "b"},
+                    {"text": "Kremlin spokesman", "article": "a"}, {"text": "press secretary", "article": "a"}]
+    assert roles_by_article(entity) == {"a": ["Kremlin spokesman", "press secretary"], "b": ["spokesman"]}

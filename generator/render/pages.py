@@ -200,6 +200,8 @@ def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any], quote
         **common,
         "e": entity,
         "mentions_by_article": mentions_by_article(entity, ENTITY_MENTION_LIMIT),
+        "described_as": list(dict.fromkeys(role["text"] for role in entity.roles)),
+        "roles_by_article": roles_by_article(entity),
         "more_mentions": max(0, len(entity.mentions) - ENTITY_MENTION_LIMIT),
         "quotes": quotes[:ENTITY_QUOTE_LIMIT],
         "more_quotes": max(0, len(quotes) - ENTITY_QUOTE_LIMIT),
@@ -221,6 +223,20 @@ def mentions_by_article(entity: Entity, limit: int) -> list[tuple[str, list[str]
         if sentence and sentence not in sentences:
             sentences.append(sentence)
     return list(shown.items())
+
+
+def roles_by_article(entity: Entity) -> dict[str, list[str]]:
+    """The descriptions each article gives the entity ("Kremlin spokesman"), once each, in order.
+
+    Shown beside the article in the entity's list, while the page's opening lines say
+    them all once: a Roles section repeated an article's title for every description.
+    """
+    found: dict[str, list[str]] = {}
+    for role in entity.roles:
+        texts = found.setdefault(role["article"], [])
+        if role["text"] not in texts:
+            texts.append(role["text"])
+    return found
 
 
 def _network(dossier: Dossier, ids: list[str], from_page: str, figures: FigureCache) -> str:

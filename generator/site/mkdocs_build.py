@@ -76,6 +76,7 @@ def build_site(
             site_dir=str(staging),
             strict=strict,
         )
+        from .prune import prune_site  # theme files no reader of this site can load
         from .slim import SlimPlugin  # collapses the templates' whitespace in every built page
 
         config.plugins["dossier/slim"] = SlimPlugin()
@@ -84,6 +85,7 @@ def build_site(
             build_parallel(config, workers)
         else:
             build(config)
+        prune_site(config, staging)
     except (Abort, ConfigurationError, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         detail = "; ".join(collector.messages[:3]) or str(exc)
