@@ -225,7 +225,8 @@ def test_theme_leaves_out_scripts_for_features_the_site_does_not_use(tmp_path: P
     css = (site / "assets" / "stylesheets" / "dossier.css").read_text(encoding="utf-8")
     for icon in re.findall(r'class="dz-icon (dz-icon--[a-z]+)"', page):
         assert f".{icon} {{" in css
-    assert page.count("dz-icon--") == 2  # menu and back to top; the search icons are in frame.js
+    assert page.count("dz-icon--") == 1  # the menu; search and back-to-top icons are in frame.js
+    assert "md-top" not in page and "md-dialog" not in page and 'data-md-component="announce"' not in page
     script = re.search(r'<script src="([^"]*scope\.js)"></script>', page).group(1)
     assert "__md_scope=new URL" in (site / "people" / script).read_text(encoding="utf-8")
 
@@ -244,6 +245,9 @@ def test_search_dialog_and_page_configuration_come_from_one_script(tmp_path: Pat
     for part in ('for="__search"', 'data-md-component="search-query"', 'data-md-component="search-result"',
                  "dz-icon--search", "dz-icon--previous", "dz-icon--close"):
         assert part in dialog
+    page_end = json.loads(re.search(r'insertAdjacentHTML\("beforeend", (".*?")\);', frame).group(1))
+    for part in ('data-md-component="top"', "dz-icon--top", 'data-md-component="dialog"'):
+        assert part in page_end
     # Every translation Material's search asks for, and a worker that exists.
     for key in ("search.result.placeholder", "search.result.none", "search.result.one", "search.result.other",
                 "search.result.more.one", "search.result.more.other", "search.result.term.missing"):
@@ -278,12 +282,16 @@ def test_palette_script_comes_back_with_a_palette_toggle(tmp_path: Path) -> None
 # --- the browser: the dossier looks the same ---------------------------------------------------
 
 LAYOUT_JS = """
+// frame.js adds the back-to-top button and message dialog (fixed to the window, shown only
+// by Material's scripts) to every page; the reference, with Material's header, has no frame.js.
+for (const el of document.querySelectorAll('.md-top, .md-dialog')) el.remove();
 const out = [];
 for (const el of document.body.querySelectorAll('*')) {
   if (el.tagName === 'SCRIPT') continue;
   // Our nav and contents entries leave out Material's clipping span around a plain title:
   // compared are the entries themselves, their places and their text.
   if (el.matches('.md-nav__link > .md-ellipsis')) continue;
+
   const r = el.getBoundingClientRect();
   out.push([el.tagName, el.getAttribute('class') || '', Math.round(r.x * 4), Math.round(r.y * 4),
             Math.round(r.width * 4), Math.round(r.height * 4)]);

@@ -1,10 +1,11 @@
 {#-
   Rendered once per build (mkdocs.yml lists it under theme.static_templates), read by every
   page from its header. It writes the parts of Material's page frame that only work with
-  JavaScript: the search button and dialog (Material's own partials, rendered here) and
-  the page configuration Material's bundle reads. Written into each page, they were
-  about 2 KB on every one of the thousands of pages a large dossier has; without
-  JavaScript a search box could only sit there, so a reader without it loses nothing.
+  JavaScript: the search button and dialog, the back-to-top button and the message dialog
+  (Material's own partials and markup, rendered here), and the page configuration its
+  bundle reads. Written into each page they were about 2 KB on every one of the
+  thousands of pages a large dossier has; without JavaScript a search box or a
+  back-to-top button could only sit there, so a reader without it loses nothing.
   The site root is found from this file's own address, two folders up, as in scope.js.
 -#}
 {%- import "partials/language.html" as lang with context -%}
@@ -16,12 +17,25 @@
 <label class="md-header__button md-icon" for="__search">{% include ".icons/" ~ icon ~ ".svg" %}</label>
 {%- endset -%}
 {%- set dialog %}{% include "partials/search.html" %}{% endset -%}
-// dossier: Material's search button, search dialog and page configuration, written in place.
+{%- set page_end -%}
+{% if "navigation.top" in features %}{% include "partials/top.html" %}{% endif -%}
+<div class="md-dialog" data-md-component="dialog"><div class="md-dialog__inner md-typeset"></div></div>
+{%- endset -%}
+// dossier: Material's search button and dialog, back-to-top button, message dialog and page
+// configuration, written from the page header before Material's bundle looks for them.
 (function () {
   var here = document.currentScript, root = new URL("../..", here.src);
+  {%- for script in config.extra.polyfills if "iframe-worker" in script %}
+  // Search runs in a worker, which browsers refuse to pages opened from file://: the shim
+  // (mkdocs.yml, extra.polyfills) stands in for it there. Written, so it runs before Material's
+  // bundle starts the search.
+  if (location.protocol === "file:") document.write("<script src=\"" + new URL({{ script | tojson }}, root).href + "\"><\/script>");
+  {%- endfor %}
   {%- if search_on %}
   here.insertAdjacentHTML("beforebegin", {{ (button ~ dialog) | tojson }});
   {%- endif %}
+  // Both are fixed to the window: where they sit in the page does not move them.
+  document.body.insertAdjacentHTML("beforeend", {{ page_end | tojson }});
   var config = document.createElement("script");
   config.id = "__config";
   config.type = "application/json";
