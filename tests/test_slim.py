@@ -167,6 +167,14 @@ def _tree(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample pages built once by our build, for the tests that only read the result."""
+    root = tmp_path_factory.mktemp("sample")
+    build_site(CONFIG, _content(root / "docs"), root / "site")
+    return root / "site"
+
+
 @pytest.mark.slow
 def test_every_built_page_is_the_slimmed_mkdocs_page(tmp_path: Path) -> None:
     docs = _content(tmp_path / "docs")
@@ -197,19 +205,17 @@ def test_every_built_page_is_the_slimmed_mkdocs_page(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_search_index_is_kept_for_http_and_file(tmp_path: Path) -> None:
+def test_search_index_is_kept_for_http_and_file(sample_site: Path) -> None:
     """Material fetches search_index.json over http and loads search_index.js on file://: both stay."""
-    build_site(CONFIG, _content(tmp_path / "docs"), tmp_path / "site")
-    data = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
-    script = (tmp_path / "site" / "search" / "search_index.js").read_text(encoding="utf-8")
+    data = (sample_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    script = (sample_site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert script == f"var __index = {data}"
     assert any(doc["location"].startswith("people/sample.html") for doc in json.loads(data)["docs"])
 
 
 @pytest.mark.slow
-def test_theme_leaves_out_scripts_for_features_the_site_does_not_use(tmp_path: Path) -> None:
-    build_site(CONFIG, _content(tmp_path / "docs"), tmp_path / "site")
-    site = tmp_path / "site"
+def test_theme_leaves_out_scripts_for_features_the_site_does_not_use(sample_site: Path) -> None:
+    site = sample_site
     page = (site / "people" / "sample.html").read_text(encoding="utf-8")
     assert "__palette" not in page and "__tabbed_" not in page
     # Still there: header and the drawer's nav with every section.
@@ -232,10 +238,9 @@ def test_theme_leaves_out_scripts_for_features_the_site_does_not_use(tmp_path: P
 
 
 @pytest.mark.slow
-def test_search_dialog_and_page_configuration_come_from_one_script(tmp_path: Path) -> None:
+def test_search_dialog_and_page_configuration_come_from_one_script(sample_site: Path) -> None:
     """Only JavaScript can use them: frame.js writes them, rendered once from Material's partials."""
-    build_site(CONFIG, _content(tmp_path / "docs"), tmp_path / "site")
-    site = tmp_path / "site"
+    site = sample_site
     page = (site / "people" / "sample.html").read_text(encoding="utf-8")
     assert 'data-md-component="search"' not in page and '<script id="__config"' not in page
     src = re.search(r'<header[^>]*>.*?<script src="([^"]*frame\.js)"></script>.*?</header>', page, re.S).group(1)
