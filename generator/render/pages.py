@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from ..model import Dossier, Entity, LinkedArticle
@@ -216,13 +217,8 @@ def mentions_by_article(entity: Entity, limit: int) -> list[tuple[str, list[str]
     followed by its article's title again: easier to read, and the title is written once.
     A sentence that names the entity twice is shown once.
     """
-    shown: dict[str, list[str]] = {aid: [] for aid in entity.articles}
-    for mention in entity.mentions[:limit]:
-        sentence = " ".join(mention.sentence.split())
-        sentences = shown.setdefault(mention.article, [])
-        if sentence and sentence not in sentences:
-            sentences.append(sentence)
-    return list(shown.items())
+    sentences = ((m.article, " ".join(m.sentence.split())) for m in entity.mentions[:limit])
+    return list(_once_per_article(sentences, {aid: [] for aid in entity.articles}).items())
 
 
 def roles_by_article(entity: Entity) -> dict[str, list[str]]:
@@ -231,12 +227,19 @@ def roles_by_article(entity: Entity) -> dict[str, list[str]]:
     Shown beside the article in the entity's list, while the page's opening lines say
     them all once: a Roles section repeated an article's title for every description.
     """
-    found: dict[str, list[str]] = {}
-    for role in entity.roles:
-        texts = found.setdefault(role["article"], [])
-        if role["text"] not in texts:
-            texts.append(role["text"])
-    return found
+    return _once_per_article((role["article"], role["text"]) for role in entity.roles)
+
+
+def _once_per_article(
+    pairs: Iterable[tuple[str, str]], grouped: dict[str, list[str]] | None = None
+) -> dict[str, list[str]]:
+    """(article, text) pairs grouped by article, each non-empty text once, in first-seen order."""
+    grouped = {} if grouped is None else grouped
+    for article, text in pairs:
+        texts = grouped.setdefault(article, [])
+        if text and text not in texts:
+            texts.append(text)
+    return grouped
 
 
 def _network(dossier: Dossier, ids: list[str], from_page: str, figures: FigureCache) -> str:
