@@ -1,4 +1,4 @@
-"""theme/base.html is Material's base.html with two changes; Material's file must not move under it."""
+"""theme/base.html is Material's base.html with three changes; Material's file must not move under it."""
 
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ def test_our_copy_differs_only_by_its_changes() -> None:
     restored = restored.replace(
         '    {% if self.announce() %}\n    <div data-md-component="announce">', '    <div data-md-component="announce">'
     ).replace("    </div>\n    {% endif %}\n    {% if config.extra.version %}", "    </div>\n    {% if config.extra.version %}")
+    # Material's page configuration block, emptied: frame.js writes the configuration.
+    start = theirs.index("    {% block config %}\n")
+    end = theirs.index("    {% endblock %}\n", start) + len("    {% endblock %}\n")
+    assert "<script id=\"__config\"" in theirs[start:end] and "{% block config %}{% endblock %}" in OURS
+    theirs = theirs[:start] + "    {% block config %}{% endblock %}\n" + theirs[end:]
     for removed in (
         '        {% if "navigation.top" in features %}\n          {% include "partials/top.html" %}\n        {% endif %}\n',
         '    <div class="md-dialog" data-md-component="dialog">\n      <div class="md-dialog__inner md-typeset"></div>\n    </div>\n',
