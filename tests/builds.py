@@ -7,6 +7,9 @@ from pathlib import Path
 from generator.build import BuildResult, run_build
 from generator.settings import Settings
 
+#: The five real seeds the tests rely on. `seeds/` belongs to the user and is never read by a test.
+FIXTURE_SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
+
 
 def build(workdir: Path, **overrides) -> tuple[BuildResult, list[str]]:
     """``run_build`` over ``workdir/seeds`` into ``workdir``'s content/, site/ and cache/; result and log lines."""

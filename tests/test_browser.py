@@ -38,6 +38,7 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from builds import FIXTURE_SEEDS
 
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "chrome:", "chrome-error:", "devtools:")
 
@@ -45,7 +46,7 @@ LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "chrome:", "chrome-error:"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("browser")
-    code = main(["build", "--seeds", str(ROOT / "seeds"), "--content", str(out / "content"), "--site", str(out / "site"),
+    code = main(["build", "--seeds", str(FIXTURE_SEEDS), "--content", str(out / "content"), "--site", str(out / "site"),
                  "--config", str(ROOT / "mkdocs.yml"), "--cache", str(out / "cache"), "--quiet"])
     assert code == 0
     return out / "site"

@@ -10,7 +10,7 @@ import pytest
 
 from generator.analyse import cache as cache_module
 
-from builds import build
+from builds import FIXTURE_SEEDS, build
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ["002_a65a3486389211ff.txt", "003_ee23259b59b93aa8.txt"]
@@ -20,7 +20,7 @@ SEEDS = ["002_a65a3486389211ff.txt", "003_ee23259b59b93aa8.txt"]
 def workdir(tmp_path: Path) -> Path:
     (tmp_path / "seeds").mkdir()
     for name in SEEDS:
-        shutil.copy(ROOT / "seeds" / name, tmp_path / "seeds" / name)
+        shutil.copy(FIXTURE_SEEDS / name, tmp_path / "seeds" / name)
     return tmp_path
 
 

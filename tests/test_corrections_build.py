@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from generator.cli import main
+from builds import FIXTURE_SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +20,7 @@ def _build(tmp_path: Path) -> int:
 def _seeds(tmp_path: Path) -> None:
     (tmp_path / "seeds").mkdir()
     for name in ("002_a65a3486389211ff.txt", "004_00cddac5497fbc3c.txt"):
-        shutil.copy(ROOT / "seeds" / name, tmp_path / "seeds" / name)
+        shutil.copy(FIXTURE_SEEDS / name, tmp_path / "seeds" / name)
 
 
 def test_corrections_apply_and_unknown_names_warn_with_line(tmp_path: Path, capsys) -> None:

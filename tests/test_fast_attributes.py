@@ -10,7 +10,7 @@ import spacy
 from generator.analyse.fast_attributes import COMPONENT, compile_rules, swap_attribute_ruler
 from generator.analyse.nlp import resolve_model_name
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from builds import FIXTURE_SEEDS as SEEDS
 # Sentences that exercise the ruler's exceptions: expletive "there is", "but" as an adverb,
 # auxiliaries, negation, subordinators, pronoun-like determiners, whitespace tokens.
 TRICKY = [

@@ -15,7 +15,7 @@ import pytest
 from generator.ingest import cache as cache_module
 from generator.ingest import limits, read_seeds, reader
 
-from builds import build
+from builds import FIXTURE_SEEDS, build
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ["000_786a4680b47ca245.txt", "002_a65a3486389211ff.txt", "003_ee23259b59b93aa8.txt"]
@@ -49,7 +49,7 @@ def seeds(tmp_path: Path) -> Path:
     folder = tmp_path / "seeds"
     folder.mkdir()
     for name in REAL:
-        shutil.copy(ROOT / "seeds" / name, folder / name)
+        shutil.copy(FIXTURE_SEEDS / name, folder / name)
     (folder / "notes.md").write_text(MARKDOWN, encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
@@ -269,7 +269,7 @@ def test_exact_duplicates_and_ids_follow_the_current_files(tmp_path: Path, reads
 
 def test_build_uses_the_settings_cache_and_no_cache_bypasses_it(tmp_path: Path, reads: list[str]) -> None:
     (tmp_path / "seeds").mkdir()
-    shutil.copy(ROOT / "seeds" / REAL[1], tmp_path / "seeds" / REAL[1])
+    shutil.copy(FIXTURE_SEEDS / REAL[1], tmp_path / "seeds" / REAL[1])
     first, _ = build(tmp_path)
     assert reads == [REAL[1]]
     assert entries_file(tmp_path / "cache").is_file()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.ingest import limits, read_seeds, reader
+from builds import FIXTURE_SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,7 +27,7 @@ def _story(seed: int, words: int = 400) -> str:
 def seeds(tmp_path: Path) -> Path:
     folder = tmp_path / "seeds"
     folder.mkdir()
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
+    for path in sorted(FIXTURE_SEEDS.glob("*.txt")):
         shutil.copy(path, folder / path.name)
     for n in range(6):
         (folder / f"story-{n}.txt").write_text(_story(n), encoding="utf-8")

@@ -10,6 +10,7 @@ import pytest
 
 from generator.cli import main
 from sitecheck import broken_links, external_references, reachable_pages
+from builds import FIXTURE_SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
@@ -27,7 +28,7 @@ def _build(seeds: Path, out: Path, *extra: str) -> int:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("built")
-    assert _build(ROOT / "seeds", out, "--strict") == 0
+    assert _build(FIXTURE_SEEDS, out, "--strict") == 0
     return out
 
 
@@ -109,7 +110,7 @@ def test_dossier_json_follows_the_schema(built: Path) -> None:
     article_ids = {a["id"] for a in data["articles"]}
     assert len(article_ids) == len(data["articles"]) == 5
     for a in data["articles"]:
-        assert (ROOT / "seeds" / a["source"]).is_file()
+        assert (FIXTURE_SEEDS / a["source"]).is_file()
         assert a["page"] == f"articles/{a['id']}.html" and (built / "site" / a["page"]).is_file()
         assert isinstance(a["title"], str) and 0 < len(a["title"]) and isinstance(a["title_generated"], bool)
         assert a["date"] is None or (len(a["date"]) == 10 and a["date"][4] == "-")
@@ -144,7 +145,7 @@ def test_untitled_seeds_get_a_generated_title(built: Path) -> None:
 
 
 def test_second_build_is_byte_identical(built: Path, tmp_path: Path) -> None:
-    assert _build(ROOT / "seeds", tmp_path, "--no-site", "--no-cache") == 0
+    assert _build(FIXTURE_SEEDS, tmp_path, "--no-site", "--no-cache") == 0
     first = {p.relative_to(built / "content"): p.read_bytes() for p in (built / "content").rglob("*") if p.is_file()}
     second = {p.relative_to(tmp_path / "content"): p.read_bytes() for p in (tmp_path / "content").rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
@@ -161,7 +162,7 @@ def test_failed_build_keeps_the_previous_site(built: Path, tmp_path: Path) -> No
     shutil.copytree(built / "site", site)
     bad_config = tmp_path / "mkdocs.yml"
     bad_config.write_text((ROOT / "mkdocs.yml").read_text().replace("name: material", "name: no-such-theme"))
-    code = main(["build", "--seeds", str(ROOT / "seeds"), "--content", str(tmp_path / "content"), "--site", str(site),
+    code = main(["build", "--seeds", str(FIXTURE_SEEDS), "--content", str(tmp_path / "content"), "--site", str(site),
                  "--config", str(bad_config), "--cache", str(built / "cache"), "--quiet"])
     assert code == 1
     assert (site / "index.html").is_file() and (site / "dossier.json").is_file()

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from generator.site import build_site
 from generator.site.slim import SlimPlugin, slim_html
+from builds import FIXTURE_SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -313,7 +314,7 @@ def test_pages_render_the_same_as_plain_material(tmp_path: Path) -> None:
     from generator.cli import main
 
     out = tmp_path / "dossier"
-    assert main(["build", "--seeds", str(ROOT / "seeds"), "--content", str(out / "content"), "--site",
+    assert main(["build", "--seeds", str(FIXTURE_SEEDS), "--content", str(out / "content"), "--site",
                  str(out / "site"), "--config", str(CONFIG), "--cache", str(out / "cache"), "--quiet"]) == 0
     # Reference: plain MkDocs + Material, with our main.html and assets but none of our partials.
     theme = tmp_path / "theme"
