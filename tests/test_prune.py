@@ -26,18 +26,6 @@ def test_lunr_files_follow_the_search_workers_rule(languages, needed) -> None:
     assert lunr_files_needed(languages) == needed
 
 
-def test_the_rule_is_still_the_one_in_materials_search_worker() -> None:
-    """If Material changes what its worker imports, this fails before a site loses search."""
-    import material
-
-    worker = next((Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    code = worker.read_text(encoding="utf-8")
-    for piece in ('case"ja":r.push(`${e}/tinyseg.js`)', 'case"hi":case"th":r.push(`${e}/wordcut.js`)',
-                  'n!=="en"&&r.push(`${e}/min/lunr.${n}.min.js`)', "t.lang.length>1&&r.push(`${e}/min/lunr.multi.min.js`)",
-                  "importScripts(`${e}/min/lunr.stemmer.support.min.js`"):
-        assert piece in code, piece
-
-
 def _site(root: Path) -> Path:
     for name in ("assets/javascripts/bundle.min.js", "assets/javascripts/bundle.min.js.map",
                  "assets/stylesheets/main.min.css.map", "assets/javascripts/lunr/tinyseg.js",
