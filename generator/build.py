@@ -15,7 +15,7 @@ from typing import Any
 
 from .analyse.runner import analyse_articles
 from .gcpause import frozen_heap
-from .ingest import read_seeds
+from .ingest import read_added_dates, read_seeds
 from .link.corrections import CorrectionsError
 from .link.dossier import link_dossier
 from .model import Dossier, Problem
@@ -23,6 +23,7 @@ from .render import render_dossier
 from .render.writer import write_tree
 from .settings import Settings
 from .site import SiteBuildError, build_site
+from .site.config import read_site_settings
 
 
 class BuildError(RuntimeError):
@@ -65,6 +66,9 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
     timings: dict[str, float] = {}
     with _timed(timings, "ingest"):
         articles, problems = read_seeds(settings.seeds, cache_root=settings.cache, processes=settings.processes)
+        # File metadata read after the content-keyed cache, on every build: never frozen in it.
+        history, history_problems = read_added_dates(settings.seeds, articles)
+        problems = [*problems, *history_problems]
     for problem in problems:
         log(problem.line())
     if not articles:
@@ -91,6 +95,7 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
     for problem in dossier.problems:
         log(problem.line())
     dossier.problems = [*problems, *run.problems, *dossier.problems]
+    dossier.history = history
 
     report: dict[str, Any] = {
         "articles": len(articles),
@@ -101,7 +106,10 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
     with frozen_heap():
         with _timed(timings, "render"):
             figures = settings.cache / "figures" if settings.cache else None
-            files = render_dossier(dossier, report, figures, workers=settings.processes)
+            public = read_site_settings(settings.config)
+            files = render_dossier(
+                dossier, report, figures, workers=settings.processes, site_url=public.site_url, site_name=public.site_name
+            )
             stats = write_tree(settings.content, files)
 
         result = BuildResult(

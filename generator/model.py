@@ -49,6 +49,10 @@ class Article:
     removed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     content_hash: str = ""
+    #: Day (UTC, ``YYYY-MM-DD``) the seed's file entered the seeds folder's git history;
+    #: None when uncommitted or outside git (see ``SeedHistory``). File metadata, not
+    #: content: set after the content-keyed caches, never stored in them.
+    added: str | None = None
 
     @property
     def text(self) -> str:
@@ -154,6 +158,8 @@ class Entity:
     mentions: list[EntityMention] = field(default_factory=list)
     roles: list[dict[str, str]] = field(default_factory=list)
     mention_count: int = 0
+    #: ``added`` day of the earliest article naming the entity (None: none has one).
+    first_seen: str | None = None
 
     @property
     def page(self) -> str:
@@ -209,6 +215,33 @@ class LinkedArticle:
 
 
 @dataclass
+class SeedHistory:
+    """Where the articles' ``added`` days come from, said once for the whole dossier.
+
+    ``available``: the seeds folder is in a git repository whose history was read,
+    so an article without ``added`` is not yet published (uncommitted). Otherwise no
+    article has one. ``note`` says where the days come from, or why there are none.
+    """
+
+    available: bool
+    note: str
+
+
+@dataclass
+class Edition:
+    """One day that added articles: what a reader who came the day before has not seen.
+
+    ``new_stories`` first appear that day; ``grown_stories`` existed and gained articles.
+    """
+
+    date: str
+    articles: list[str]
+    new_entities: list[str] = field(default_factory=list)
+    new_stories: list[str] = field(default_factory=list)
+    grown_stories: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Dossier:
     """Everything the render and site stages need, and nothing from earlier stages."""
 
@@ -217,3 +250,6 @@ class Dossier:
     stories: list[Story] = field(default_factory=list)
     timeline: list[TimelineItem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    history: SeedHistory = field(default_factory=lambda: SeedHistory(False, "the seeds' history was not read"))
+    #: Newest first.
+    editions: list[Edition] = field(default_factory=list)

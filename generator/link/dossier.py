@@ -10,6 +10,7 @@ from ..gcpause import paused_gc
 from ..model import AnalysedArticle, Dossier, LinkedArticle, LinkedQuote, Problem, TimelineItem
 from .cache import TermCounts
 from .corrections import load_corrections
+from .editions import add_editions
 from .entities import EntityIndex, link_entities
 from .gazetteer import load_places
 from .stories import group_stories
@@ -20,11 +21,13 @@ def link_dossier(analysed: list[AnalysedArticle], corrections_path: Path, cache_
 
     ``cache_root`` is the build's cache folder, where the place index and each
     article's term counts are kept (None: everything computed in memory).
+    Editions and first-seen days come from the articles' ``added`` days.
     """
     with paused_gc():
         places_problems = load_places(cache_root)
         term_counts = TermCounts(cache_root)
         dossier = _link(analysed, corrections_path, term_counts)
+        add_editions(dossier)
         term_counts.save()
         dossier.problems.extend([*places_problems, *term_counts.problems])
         return dossier

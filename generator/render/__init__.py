@@ -8,6 +8,7 @@ from typing import Any
 from ..model import Dossier
 from .dossier_json import dossier_json
 from .environment import make_environment
+from .feed import FEED_PATH, feeds
 from .figure_cache import FigureCache
 from .pages import build_pages
 from .views import Page
@@ -15,12 +16,20 @@ from .workers import render_pages
 
 
 def render_dossier(
-    dossier: Dossier, report: dict[str, Any], figure_cache: Path | None = None, workers: int = 1
+    dossier: Dossier,
+    report: dict[str, Any],
+    figure_cache: Path | None = None,
+    workers: int = 1,
+    *,
+    site_url: str | None = None,
+    site_name: str = "Briefing dossier",
 ) -> dict[str, bytes]:
     """Every file of content/, as relative path -> bytes; deterministic for the same input.
 
     ``figure_cache`` keeps network pictures between builds (see FigureCache);
-    ``workers`` processes share the pages (see workers.py).
+    ``workers`` processes share the pages (see workers.py). Atom feeds are
+    written when ``site_url`` (the public address) is known and articles have
+    ``added`` days; the report says which, or why there is none.
     """
     env = make_environment()
     figures = FigureCache(figure_cache)
@@ -29,11 +38,26 @@ def render_dossier(
         text = env.get_template(page.template).render(page_path=page.path, **page.full_context())
         return _tidy(text).encode("utf-8")
 
-    pages = build_pages(dossier, report, figures)
+    feed_files = feeds(dossier, site_url, site_name) if site_url else {}
+    report = {**report, "history": dossier.history.note, "feed": _feed_note(dossier, site_url, feed_files)}
+    pages = build_pages(dossier, report, figures, feeds=feed_files.keys())
     files = dict(zip((page.path for page in pages), render_pages(pages, render, figures, workers)))
     files["dossier.json"] = dossier_json(dossier)
+    files.update(feed_files)
     figures.prune()
     return files
+
+
+def _feed_note(dossier: Dossier, site_url: str | None, written: dict[str, bytes]) -> str:
+    """One line for the build report: the feeds written, or why there are none."""
+    if not site_url:
+        return "no feed: site_url is not set in mkdocs.yml (a feed needs absolute links)"
+    if not dossier.history.available:
+        return "no feed: articles have no added dates (see Editions above)"
+    if FEED_PATH not in written:
+        return "no feed: no article is committed yet"
+    stories = len(written) - 1
+    return f"{FEED_PATH}, and {stories} story feed{'s' if stories != 1 else ''}" if stories else FEED_PATH
 
 
 def _tidy(text: str) -> str:

@@ -21,6 +21,7 @@ def _article(a: LinkedArticle) -> dict[str, Any]:
         "title": a.analysed.title,
         "title_generated": a.analysed.title_generated,
         "date": art.date,
+        "added": art.added,
         "url": art.url,
         "publisher": art.publisher,
         "summary": list(a.analysed.summary),
@@ -48,6 +49,7 @@ def _entity(e: Entity) -> dict[str, Any]:
         "page": html_page(e.page),
         "roles": [{"text": r["text"], "article": r["article"]} for r in e.roles],
         "mentions": e.mention_count,
+        "first_seen": e.first_seen,
     }
 
 
@@ -60,6 +62,16 @@ def dossier_dict(dossier: Dossier) -> dict[str, Any]:
         "timeline": [
             {"date": t.date, "text": t.text, "article": t.article, "kind": t.kind, "expression": t.expression}
             for t in dossier.timeline
+        ],
+        "editions": [
+            {
+                "date": e.date,
+                "articles": list(e.articles),
+                "new_entities": list(e.new_entities),
+                "new_stories": list(e.new_stories),
+                "grown_stories": list(e.grown_stories),
+            }
+            for e in dossier.editions
         ],
     }
 

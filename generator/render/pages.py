@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from ..model import Dossier, Entity, LinkedArticle
+from .editions import edition_pages, new_in_edition, newest_mentions_first, year_pages
+from .feed import FEED_PATH, story_feed_path
 from .figure_cache import FigureCache
 from .svg import network_svg, timeline_svg
 from .views import (
@@ -42,8 +44,10 @@ TIMELINE_POINTS = 200
 UNDATED_LIMIT = 200
 
 
-def build_pages(dossier: Dossier, report: dict[str, Any], figures: FigureCache | None = None) -> list[Page]:
-    """Every Markdown page of the site, in a stable order."""
+def build_pages(
+    dossier: Dossier, report: dict[str, Any], figures: FigureCache | None = None, feeds: Collection[str] = ()
+) -> list[Page]:
+    """Every Markdown page of the site, in a stable order; ``feeds``: the feed files written beside them."""
     by_id = {a.id: a for a in dossier.articles}
     story_of = {aid: story for story in dossier.stories for aid in story.articles}
     common = {
@@ -51,6 +55,10 @@ def build_pages(dossier: Dossier, report: dict[str, Any], figures: FigureCache |
         "articles": by_id,
         "story_of": story_of,
         "figures": figures or FigureCache(None),
+        "history": dossier.history,
+        "feed": FEED_PATH if FEED_PATH in feeds else None,
+        "edition_years": year_pages(dossier),
+        "story_feeds": {s.id: story_feed_path(s) for s in dossier.stories if story_feed_path(s) in feeds},
     }
     pages: list[Page] = [_overview(dossier, common)]
     pages += _article_indexes(dossier, common)
@@ -76,6 +84,7 @@ def build_pages(dossier: Dossier, report: dict[str, Any], figures: FigureCache |
     )
     pages.append(Page("stories.md", "stories.md.j2", {**common, "stories": dossier.stories}))
     pages += _timeline(dossier, common)
+    pages += edition_pages(dossier, common)
     pages.append(Page("report.md", "report.md.j2", {**common, "report": report, "problems": dossier.problems}))
     ordered = sort_articles(dossier.articles)
     full_text = len(ordered) <= PRINT_FULL_TEXT_LIMIT
@@ -97,6 +106,7 @@ def _overview(dossier: Dossier, common: dict[str, Any]) -> Page:
     key_quotes = _key_quotes(dossier)
     context = {
         **common,
+        "new": new_in_edition(dossier, common["articles"], common["edition_years"]),
         "count": len(dossier.articles),
         "first_date": dates[0] if dates else None,
         "last_date": dates[-1] if dates else None,
@@ -185,6 +195,8 @@ def _entity_indexes(kind: str, members: list[Entity]) -> list[Page]:
 
 def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any], quotes: list[Any]) -> Page:
     page = entity.page
+    if dossier.history.available:
+        entity = newest_mentions_first(entity, common["articles"])
 
     def network_and_neighbours() -> dict[str, Any]:
         # Named in one article, an entity's company is that article's list of people and

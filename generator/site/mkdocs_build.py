@@ -80,6 +80,7 @@ def build_site(
         from .slim import SlimPlugin  # collapses the templates' whitespace in every built page
 
         config.plugins["dossier/slim"] = SlimPlugin()
+        _announce_feed(config, docs_dir)
         _check_shim(config)
         if workers > 1 and can_build_in_parallel(config):
             build_parallel(config, workers)
@@ -103,6 +104,16 @@ def build_site(
         logger.removeHandler(collector)
     _swap(staging, site_dir)
     return SiteResult(seconds=time.perf_counter() - started, warnings=collector.messages)
+
+
+#: The dossier's Atom feed, written by the render stage only when the site has a public address.
+FEED = "feed.xml"
+
+
+def _announce_feed(config: object, docs_dir: Path) -> None:
+    """Let every page's head link the feed (theme/main.html), when the render stage wrote one."""
+    if getattr(config, "site_url") and (docs_dir / FEED).is_file():
+        getattr(config, "extra")["dossier_feed"] = FEED
 
 
 def _check_shim(config: object) -> None:
