@@ -33,7 +33,7 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def feed_text(value: str) -> str:
     """Seed text as XML character data can hold it (ElementTree escapes the rest)."""
-    return _NOT_XML.sub("", " ".join(value.split()))
+    return " ".join(_NOT_XML.sub("", value).split())
 
 
 def story_feed_path(story: Story) -> str:

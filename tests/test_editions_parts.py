@@ -1,0 +1,126 @@
+"""Editions, part by part: reading git's log, the editions of a dossier, the feed's XML, site_url."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from generator.ingest.history import added_from_log, read_added_dates
+from generator.link.editions import add_editions
+from generator.model import (
+    AnalysedArticle,
+    Article,
+    Dossier,
+    Entity,
+    LinkedArticle,
+    Paragraph,
+    SeedHistory,
+    Story,
+)
+from generator.render.feed import FEED_ENTRIES, atom_feed
+from generator.site.config import read_site_settings
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+DAY1, DAY2, DAY3 = 1704110400, 1704196800, 1704283200  # 2024-01-01/02/03, noon UTC
+
+
+def record(timestamp: int, *entries: tuple[str, ...]) -> bytes:
+    """One commit as ``git log -z --format=%x1e%ct --name-status`` writes it."""
+    fields = b"".join(b"\0".join(part.encode() for part in entry) + b"\0" for entry in entries)
+    return b"\x1e" + str(timestamp).encode() + b"\0\n" + fields
+
+
+def test_a_file_is_dated_by_the_commit_that_added_it() -> None:
+    log = record(DAY2, ("A", "b.txt")) + record(DAY1, ("A", "a.txt"), ("A", "gone.txt"))
+    assert added_from_log(log, {"a.txt", "b.txt", "new.txt"}) == {"a.txt": "2024-01-01", "b.txt": "2024-01-02"}
+
+
+def test_renames_are_followed_back_to_the_addition() -> None:
+    log = record(DAY3, ("R100", "b.txt", "c.txt")) + record(DAY2, ("R090", "a.txt", "b.txt")) + record(DAY1, ("A", "a.txt"))
+    assert added_from_log(log, {"c.txt"}) == {"c.txt": "2024-01-01"}
+
+
+def test_renames_in_one_commit_apply_together() -> None:
+    log = record(DAY3, ("R100", "a.txt", "b.txt"), ("R100", "b.txt", "a.txt")) + record(DAY2, ("A", "b.txt")) + record(
+        DAY1, ("A", "a.txt")
+    )
+    assert added_from_log(log, {"a.txt", "b.txt"}) == {"b.txt": "2024-01-01", "a.txt": "2024-01-02"}
+
+
+def test_a_file_added_again_counts_from_its_latest_addition() -> None:
+    log = record(DAY3, ("A", "a.txt")) + record(DAY1, ("A", "a.txt"))
+    assert added_from_log(log, {"a.txt"}) == {"a.txt": "2024-01-03"}
+
+
+def test_outside_git_no_article_has_a_day(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some text.", encoding="utf-8")
+    article = _article("a", "a.txt", added="2020-01-01")
+    history, problems = read_added_dates(tmp_path, [article.analysed.article])
+    assert not history.available and "not in a git repository" in history.note
+    assert article.analysed.article.added is None and problems == []
+
+
+def _article(aid: str, source: str, added: str | None = None, title: str = "Title", summary: str = "A sentence.") -> LinkedArticle:
+    art = Article(aid, source, title, None, None, None, [Paragraph(summary)], added=added)
+    return LinkedArticle(AnalysedArticle(art, title, False, [summary], [], []), [], [], [], [])
+
+
+def _dossier() -> Dossier:
+    articles = [
+        _article("a", "a.txt", "2024-01-01"),
+        _article("b", "b.txt", "2024-01-02"),
+        _article("c", "c.txt", "2024-01-02"),
+        _article("d", "d.txt", None),
+    ]
+    entities = {
+        "old": Entity("old", "person", "Old Name", [], ["a", "b"]),
+        "new": Entity("new", "organisation", "New Org", [], ["c"]),
+        "later": Entity("later", "place", "Later Place", [], ["d"]),
+    }
+    stories = [Story("s-ab", "AB", ["a", "b"]), Story("s-c", "C", ["c"]), Story("s-d", "D", ["d"])]
+    return Dossier(articles, entities, stories, history=SeedHistory(True, "git"))
+
+
+def test_editions_say_what_each_day_added() -> None:
+    dossier = _dossier()
+    add_editions(dossier)
+    assert [(e.date, e.articles) for e in dossier.editions] == [("2024-01-02", ["b", "c"]), ("2024-01-01", ["a"])]
+    newest, oldest = dossier.editions
+    assert newest.new_entities == ["new"] and oldest.new_entities == ["old"]
+    assert newest.new_stories == ["s-c"] and newest.grown_stories == ["s-ab"] and oldest.new_stories == ["s-ab"]
+    first_seen = {i: e.first_seen for i, e in dossier.entities.items()}
+    assert first_seen == {"old": "2024-01-01", "new": "2024-01-02", "later": None}
+
+
+def test_feed_escapes_seed_text_and_drops_what_xml_cannot_hold() -> None:
+    title = 'A <b>bold</b> & "quoted" ]]> title\x0b\x00 with \U0001F600'
+    articles = [_article("x", "x.txt", "2024-01-01", title=title, summary="Costs < 5 & rising\x1f.")]
+    raw = atom_feed(articles, site_url="https://example.org/d", site_name="D & Co", title="D & Co", path="feed.xml")
+    assert raw is not None and b"<b>" not in raw
+    feed = ET.fromstring(raw)
+    entry = feed.find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}title").text == 'A <b>bold</b> & "quoted" ]]> title with \U0001F600'
+    assert entry.find(f"{ATOM}summary").text == "Costs < 5 & rising."
+    assert entry.find(f"{ATOM}link").get("href") == "https://example.org/d/articles/x.html"
+
+
+def test_feed_holds_the_newest_articles_only() -> None:
+    articles = [_article(f"a{n}", f"a{n}.txt", f"2024-01-{1 + n % 28:02d}") for n in range(FEED_ENTRIES + 20)]
+    articles.append(_article("u", "u.txt", None))
+    feed = ET.fromstring(atom_feed(articles, site_url="https://e.org/", site_name="D", title="D", path="feed.xml"))
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == FEED_ENTRIES
+    days = [e.find(f"{ATOM}updated").text for e in entries]
+    assert days == sorted(days, reverse=True) and days[0] == "2024-01-28T00:00:00Z"
+    assert atom_feed([_article("u", "u.txt", None)], site_url="https://e.org/", site_name="D", title="D", path="f") is None
+
+
+def test_site_url_is_read_with_mkdocs_tags(tmp_path: Path, monkeypatch) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Brief\nsite_url: !ENV [DOSSIER_TEST_URL, 'https://fallback.example/']\n"
+                      "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
+    assert read_site_settings(config).site_url == "https://fallback.example/"
+    monkeypatch.setenv("DOSSIER_TEST_URL", "https://env.example/d/")
+    assert read_site_settings(config).site_url == "https://env.example/d/"
+    config.write_text("site_name: Brief\n")
+    assert read_site_settings(config).site_url is None and read_site_settings(config).site_name == "Brief"
