@@ -90,7 +90,7 @@ def dossier_build(seeds: Path, out: Path, config: Path, *extra: str) -> int:
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("editions")
     seeds = make_repository(out / "repo")
-    assert dossier_build(seeds, out, config_with_site_url(out)) == 0
+    assert dossier_build(seeds, out, config_with_site_url(out), "--strict") == 0  # every link and anchor resolves
     return out
 
 

@@ -124,3 +124,46 @@ def test_site_url_is_read_with_mkdocs_tags(tmp_path: Path, monkeypatch) -> None:
     assert read_site_settings(config).site_url == "https://env.example/d/"
     config.write_text("site_name: Brief\n")
     assert read_site_settings(config).site_url is None and read_site_settings(config).site_name == "Brief"
+
+
+def _dated(n: int, day_of) -> tuple[Dossier, dict[str, bytes]]:
+    """The render-scale synthetic dossier with ``added`` days, rendered."""
+    from test_render_scale import synthetic
+
+    from generator.render import render_dossier
+
+    dossier = synthetic(n)
+    for number, article in enumerate(dossier.articles):
+        article.analysed.article.added = day_of(number)
+    dossier.history = SeedHistory(True, "git")
+    add_editions(dossier)
+    files = render_dossier(dossier, {"articles": n, "files": n, "model": "test"}, site_url="https://e.org/", site_name="D")
+    return dossier, files
+
+
+def test_edition_pages_do_not_grow_with_the_dossier() -> None:
+    """A first commit of every seed is one edition: the overview and Editions page cap it and link on."""
+    sizes = {}
+    for n in (250, 1000):
+        _, files = _dated(n, lambda number: "2024-05-01")
+        sizes[n] = {page: len(files[page]) for page in ("index.md", "editions.md", "feed.xml")}
+        overview = files["index.md"].decode()
+        assert f"{n} new articles" in overview and f"{n - 10} more in this edition" in overview
+    for page in sizes[250]:
+        assert sizes[1000][page] < 1.2 * sizes[250][page] + 5_000, (page, sizes)
+
+
+def test_editions_split_by_year_past_the_limit() -> None:
+    dossier, files = _dated(1000, lambda number: f"{2021 + number % 3}-0{1 + number % 9}-1{number % 7}")
+    years = sorted(p for p in files if p.startswith("editions/"))
+    assert years == ["editions/2021.md", "editions/2022.md", "editions/2023.md"]
+    main = files["editions.md"].decode()
+    assert all(f"]({p})" in main for p in years) and "## 20" not in main
+    for edition in dossier.editions:
+        page = files[f"editions/{edition.date[:4]}.md"].decode()
+        assert f"{{: #edition-{edition.date} }}" in page
+    # The overview and article pages link to the edition where it now lives.
+    newest = dossier.editions[0]
+    assert f"(editions/{newest.date[:4]}.md#edition-{newest.date})" in files["index.md"].decode()
+    article = files[f"articles/{newest.articles[0]}.md"].decode()
+    assert f"(../editions/{newest.date[:4]}.md#edition-{newest.date})" in article

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
 _REAL_WORK = _parallel._work
 NAV = ["index.md", "stories.md", "articles/index.md", "people/index.md", "organisations/index.md",
-       "places/index.md", "quotes.md", "timeline.md", "report.md"]
+       "places/index.md", "quotes.md", "timeline.md", "editions.md", "report.md"]
 
 
 def _content(root: Path, people: int = 30, broken: bool = False) -> Path:

@@ -26,7 +26,7 @@ from builds import FIXTURE_SEEDS
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
 NAV = ["index.md", "stories.md", "articles/index.md", "people/index.md", "organisations/index.md",
-       "places/index.md", "quotes.md", "timeline.md", "report.md"]
+       "places/index.md", "quotes.md", "timeline.md", "editions.md", "report.md"]
 
 
 # --- the rules -------------------------------------------------------------------------------
