@@ -285,3 +285,16 @@ def test_without_site_url_the_report_says_why_there_is_no_feed(built: Path, tmp_
     assert not (tmp_path / "content" / "feed.xml").exists()
     report = (tmp_path / "content" / "report.md").read_text(encoding="utf-8")
     assert "**Feed:** no feed: site&#95;url is not set in mkdocs.yml" in report
+
+
+def test_entity_pages_say_first_seen_and_list_newest_first(built: Path, data: dict) -> None:
+    import re
+
+    added = {a["id"]: a["added"] for a in data["articles"]}
+    putin = next(e for e in data["entities"] if e["name"] == "Vladimir Putin")
+    page = (built / "content" / putin["page"].replace(".html", ".md")).read_text(encoding="utf-8")
+    assert "first seen 2024-03-01" in page.split("\n\n", 2)[1]
+    listed = re.findall(r"^- \[[^\]]*\]\(\.\./articles/([^)]+)\.md\)", page.split("## Articles and mentions", 1)[1], re.M)
+    assert sorted(listed) == sorted(putin["articles"]) and len(listed) >= 3
+    days = [added[aid] or "" for aid in listed]  # not yet published ("") last
+    assert len(set(days)) > 2 and days == sorted([d for d in days if d], reverse=True) + [d for d in days if not d]

@@ -167,3 +167,66 @@ def test_editions_split_by_year_past_the_limit() -> None:
     assert f"(editions/{newest.date[:4]}.md#edition-{newest.date})" in files["index.md"].decode()
     article = files[f"articles/{newest.articles[0]}.md"].decode()
     assert f"(../editions/{newest.date[:4]}.md#edition-{newest.date})" in article
+
+
+def _git(repo: Path, *args: str, day: str | None = None, author: str | None = None) -> None:
+    import os
+    import subprocess
+
+    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    if day:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = day
+    if author:
+        env["GIT_AUTHOR_DATE"] = author
+    subprocess.run(["git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", "-C", str(repo), *args],
+                   check=True, env=env, capture_output=True)
+
+
+def _seed_articles(seeds: Path) -> list[Article]:
+    return [Article("", p.name, None, None, None, None, []) for p in sorted(seeds.glob("*.txt"))]
+
+
+def test_committer_day_in_utc_and_merges_count_when_they_land(tmp_path: Path) -> None:
+    repo, seeds = tmp_path / "repo", tmp_path / "repo" / "seeds"
+    seeds.mkdir(parents=True)
+    _git(repo, "init", "-q")
+    (seeds / "a.txt").write_text("A.")
+    _git(repo, "add", "-A")
+    # Written on the 1st, committed late on the 2nd in New York: the 3rd in UTC.
+    _git(repo, "commit", "-qm", "a", day="2024-01-02T22:00:00-0500", author="2024-01-01T10:00:00+0000")
+    _git(repo, "checkout", "-qb", "side")
+    (seeds / "b.txt").write_text("B.")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "b", day="2024-01-04T12:00:00+0000")
+    _git(repo, "checkout", "-q", "main")
+    _git(repo, "merge", "-q", "--no-ff", "-m", "merge b", "side", day="2024-01-09T12:00:00+0000")
+    articles = _seed_articles(seeds)
+    history, problems = read_added_dates(seeds, articles)
+    assert history.available and problems == []
+    assert {a.source: a.added for a in articles} == {"a.txt": "2024-01-03", "b.txt": "2024-01-09"}
+
+
+def test_a_shallow_clone_is_a_warning(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / "seeds").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    for n, day in enumerate(("2024-01-01", "2024-01-02")):
+        (repo / "seeds" / f"{n}.txt").write_text("Text.")
+        _git(repo, "add", "-A")
+        _git(repo, "commit", "-qm", day, day=f"{day}T12:00:00+0000")
+    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", "shallow")
+    seeds = tmp_path / "shallow" / "seeds"
+    articles = _seed_articles(seeds)
+    history, problems = read_added_dates(seeds, articles)
+    assert history.available and "shallow" in history.note
+    assert [p.severity for p in problems] == ["warning"] and "fetch-depth: 0" in problems[0].message
+
+
+def test_a_repository_without_commits_has_every_seed_unpublished(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("A.")
+    _git(tmp_path, "init", "-q")
+    articles = _seed_articles(tmp_path / "seeds")
+    history, _ = read_added_dates(tmp_path / "seeds", articles)
+    assert history.available and articles[0].added is None
