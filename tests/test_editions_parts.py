@@ -230,3 +230,11 @@ def test_a_repository_without_commits_has_every_seed_unpublished(tmp_path: Path)
     articles = _seed_articles(tmp_path / "seeds")
     history, _ = read_added_dates(tmp_path / "seeds", articles)
     assert history.available and articles[0].added is None
+
+
+def test_without_git_installed_there_are_no_added_days(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a.txt").write_text("A.")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    articles = _seed_articles(tmp_path)
+    history, problems = read_added_dates(tmp_path, articles)
+    assert not history.available and history.note == "git is not installed" and problems == []
