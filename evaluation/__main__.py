@@ -62,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(quotes.report(dossier, gold_dir, nlp))
         print()
+        from . import stories
+
+        print(stories.report(dossier, gold_dir))
+        print()
     if args.only in (None, "bbc-summary"):
         gold_dir = args.eval_dir / "bbc-summary"
         from . import summaries

@@ -14,16 +14,25 @@ Grouping is average-linkage agglomeration over candidate edges, strongest edge
 first: two groups merge only when the mean similarity over *all* their cross
 pairs clears the threshold, so a chain A-B-C with A and C unrelated does not
 become one story. Every step sorts, so the output depends only on the input.
+
+The threshold, the text an edge needs and the weights of organisations and
+places are not set by hand: ``python -m evaluation.stories --fit`` chooses them
+on hand-labelled same-event groups (evaluation/data/ggt_stories.json) and
+writes them to generator/lexicon/data/story_params.json; ``make eval`` reports
+the cross-validated figure beside a plain TF-IDF baseline.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from itertools import compress
 from operator import itemgetter
 
@@ -31,16 +40,12 @@ from ..model import AnalysedArticle, Story
 
 ENTITY_TYPES = ("person", "organisation", "place")
 TYPE_LABELS = {"person": "people", "organisation": "organisations", "place": "places"}
-# Places are shared by unrelated articles far more than people are.
-TYPE_WEIGHTS = {"person": 1.0, "organisation": 0.8, "place": 0.5}
 
 # Features no other article has cannot link an article to anything; at full weight they
 # would make every long article look unlike everything (and the scale of scores depend on
 # corpus size). At reduced weight they still dilute a pair that shares only a little.
 SINGLETON_WEIGHT = 0.3
 ENTITY_SHARE = 0.5  # score = ENTITY_SHARE * entity cosine + (1 - ENTITY_SHARE) * text cosine
-STORY_THRESHOLD = 0.5  # mean cross-pair score two groups need to merge into one story
-STORY_MIN_TEXT = 0.2  # a story edge also needs shared wording: the same names alone are not an event
 RELATED_THRESHOLD = 0.15  # minimum score for a "related article" link
 RELATED_LIMIT = 5
 CANDIDATES_PER_ARTICLE = 25
@@ -78,11 +83,62 @@ class _Features:
     top_terms: list[str]
 
 
+@dataclass(frozen=True)
+class StoryParams:
+    """What decides that two articles tell one story; fitted by ``python -m evaluation.stories --fit``.
+
+    ``threshold``: mean cross-pair score two groups need to merge; ``min_text``:
+    text cosine a story edge needs (the same names alone are not an event);
+    ``organisation_weight`` / ``place_weight``: weight of those entity types
+    against people's 1.0 (places and institutions are shared by unrelated
+    articles far more than people are).
+    """
+
+    threshold: float
+    min_text: float
+    organisation_weight: float
+    place_weight: float
+
+    @property
+    def type_weights(self) -> dict[str, float]:
+        return {"person": 1.0, "organisation": self.organisation_weight, "place": self.place_weight}
+
+
+@cache
+def default_params() -> StoryParams:
+    """The fitted parameters shipped as data (generator/lexicon/data/story_params.json)."""
+    text = resources.files("generator.lexicon").joinpath("data", "story_params.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    return StoryParams(**{f: float(data[f]) for f in StoryParams.__dataclass_fields__})
+
+
+@dataclass
+class SimilarityGraph:
+    """Articles, their features and the exactly scored candidate pairs: everything grouping reads."""
+
+    by_id: dict[str, AnalysedArticle]
+    entity_sets: dict[str, dict[str, str]]
+    features: dict[str, _Features]
+    scores: dict[tuple[str, str], tuple[float, float, float]]
+
+    def score(self, a: str, b: str) -> float:
+        key = (a, b) if a < b else (b, a)
+        if key not in self.scores:
+            self.scores[key] = _score(self.features[key[0]], self.features[key[1]])
+        return self.scores[key][0]
+
+    def groups(self, params: StoryParams) -> list[list[str]]:
+        """Average-linkage groups over the edges that share enough text."""
+        edges = {k: v[0] for k, v in self.scores.items() if v[2] >= params.min_text}
+        return _cluster(list(self.by_id), edges, self.score, params.threshold)
+
+
 def group_stories(
     articles: list[AnalysedArticle],
     entities_by_article: dict[str, dict[str, list[str]]],
     names: dict[str, str],
     term_counts: Callable[[AnalysedArticle], Counter[str]] | None = None,
+    params: StoryParams | None = None,
 ) -> tuple[list[Story], dict[str, list[tuple[str, str]]]]:
     """Group articles into stories and list each article's related articles with a reason.
 
@@ -90,13 +146,29 @@ def group_stories(
     ``names`` maps entity id -> display name (used only in reasons). Every
     article lands in exactly one story; related lists hold at most five
     (other id, reason) pairs, best first. ``term_counts`` stands in for
-    :func:`_term_counts` (the link cache passes its memo).
+    :func:`_term_counts` (the link cache passes its memo); ``params`` for the
+    fitted :func:`default_params` (evaluation sweeps them to cross-validate).
     """
+    params = params or default_params()
+    graph = similarity_graph(articles, entities_by_article, names, term_counts, params.type_weights)
+    if not graph.by_id:
+        return [], {}
+    stories = _stories(graph.groups(params), graph.by_id, graph.score)
+    related = _related(list(graph.by_id), graph.scores, graph.entity_sets, graph.features, names)
+    return stories, related
+
+
+def similarity_graph(
+    articles: list[AnalysedArticle],
+    entities_by_article: dict[str, dict[str, list[str]]],
+    names: dict[str, str],
+    term_counts: Callable[[AnalysedArticle], Counter[str]] | None = None,
+    type_weights: dict[str, float] | None = None,
+) -> SimilarityGraph:
+    """Features of every article and exact scores of the candidate pairs (see the module doc)."""
     by_id: dict[str, AnalysedArticle] = {}
     for item in articles:
         by_id.setdefault(item.article.id, item)  # ids are unique after ingest; keep the first if not
-    if not by_id:
-        return [], {}
     articles = list(by_id.values())
     ids = list(by_id)
     entity_sets = {aid: _entity_set(entities_by_article.get(aid, {})) for aid in ids}
@@ -113,25 +185,13 @@ def group_stories(
             token_counts[aid],
             term_idf,
             damped,
+            type_weights,
         )
         for aid in ids
     }
     pairs = _candidate_pairs(ids, features, entity_idf, term_idf)
-    scores: dict[tuple[str, str], tuple[float, float, float]] = {}
-    for a, b in pairs:
-        scores[(a, b)] = _score(features[a], features[b])
-
-    def score(a: str, b: str) -> float:
-        key = (a, b) if a < b else (b, a)
-        if key not in scores:
-            scores[key] = _score(features[key[0]], features[key[1]])
-        return scores[key][0]
-
-    edges = {k: v[0] for k, v in scores.items() if v[2] >= STORY_MIN_TEXT}
-    groups = _cluster(ids, edges, score)
-    stories = _stories(groups, by_id, score)
-    related = _related(ids, scores, entity_sets, features, names)
-    return stories, related
+    scores = {(a, b): _score(features[a], features[b]) for a, b in pairs}
+    return SimilarityGraph(by_id, entity_sets, features, scores)
 
 
 # --- features -------------------------------------------------------------
@@ -270,6 +330,7 @@ def _features(
     counts: Counter[str],
     term_idf: dict[str, float],
     damped: tuple[dict[str, float], dict[str, float]] | None = None,
+    type_weights: dict[str, float] | None = None,
 ) -> _Features:
     """IDF-weighted vectors; features found in this article only are damped (SINGLETON_WEIGHT).
 
@@ -277,9 +338,10 @@ def _features(
     in by a caller building many articles' features (it reads every term).
     """
     entity_weight, term_weight = damped if damped is not None else (_damped(entity_idf), _damped(term_idf))
+    kind_weight = type_weights or default_params().type_weights
     log = math.log
     entity_vector = _normalise(
-        {e: entity_weight[e] * TYPE_WEIGHTS[kind] * (1 + log(salience[e])) for e, kind in entities.items()}
+        {e: entity_weight[e] * kind_weight[kind] * (1 + log(salience[e])) for e, kind in entities.items()}
     )
     weighted = [(term, (1 + log(count)) * term_weight[term]) for term, count in counts.items()]
     # by weight, heaviest first, then by term: two stable sorts give that order without tuple keys
@@ -355,12 +417,12 @@ def _candidate_pairs(
 # --- grouping -------------------------------------------------------------
 
 
-def _cluster(ids: list[str], edges: dict[tuple[str, str], float], score) -> list[list[str]]:
+def _cluster(ids: list[str], edges: dict[tuple[str, str], float], score, threshold: float) -> list[list[str]]:
     """Average-linkage merging along edges, strongest first; groups keep input order."""
     cluster_of = {aid: i for i, aid in enumerate(ids)}
     members: dict[int, list[str]] = {i: [aid] for i, aid in enumerate(ids)}
     strong = sorted(
-        ((s, a, b) for (a, b), s in edges.items() if s >= STORY_THRESHOLD), key=lambda e: (-e[0], e[1], e[2])
+        ((s, a, b) for (a, b), s in edges.items() if s >= threshold), key=lambda e: (-e[0], e[1], e[2])
     )
     for _, a, b in strong:
         ca, cb = cluster_of[a], cluster_of[b]
@@ -368,7 +430,7 @@ def _cluster(ids: list[str], edges: dict[tuple[str, str], float], score) -> list
             continue
         left, right = members[ca], members[cb]
         mean = sum(score(x, y) for x in left for y in right) / (len(left) * len(right))
-        if mean < STORY_THRESHOLD:
+        if mean < threshold:
             continue
         keep, drop = (ca, cb) if ca < cb else (cb, ca)
         for aid in members[drop]:

@@ -1,0 +1,108 @@
+"""The story scorer (pairwise P/R, 'maybe' pairs, baseline, cross-validation) on a gold and dossier written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from evaluation import stories as ev
+from generator.link.stories import StoryParams, default_params, group_stories
+from test_stories import BAKERY, ENTITIES, FOOTBALL, NAMES, STRIKE_A, STRIKE_B
+
+
+@pytest.fixture()
+def gold(tmp_path: Path) -> ev.Gold:
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps({"groups": [
+        {"id": "strike", "articles": ["a", "b"], "maybe": ["m"], "why": "one strike"},
+        {"id": "vote", "articles": ["x", "y", "z"], "why": "one vote"},
+    ]}), encoding="utf-8")
+    return ev.Gold.load(path)
+
+
+def test_pairs_of_groups_and_maybes(gold: ev.Gold) -> None:
+    assert gold.positive == {("a", "b"), ("x", "y"), ("x", "z"), ("y", "z")}
+    assert gold.ignored == {("a", "m"), ("b", "m")}
+
+
+def test_pairwise_precision_and_recall(gold: ev.Gold) -> None:
+    universe = {"a", "b", "m", "x", "y", "z", "q"}
+    perfect = ev.score_groups([["a", "b", "m"], ["x", "y", "z"], ["q"]], gold, universe)
+    assert (perfect.tp, perfect.fp, perfect.fn) == (4, 0, 0)
+    chained = ev.score_groups([["a", "b", "x", "y"], ["z"], ["m"], ["q"]], gold, universe)
+    # a-b and x-y right; a-x, a-y, b-x, b-y wrong; x-z, y-z missed
+    assert (chained.tp, chained.fp, chained.fn) == (2, 4, 2)
+    assert chained.precision == pytest.approx(2 / 6) and chained.recall == pytest.approx(0.5)
+    # restricted to a fold, pairs leaving it do not count
+    held = ev.score_groups([["a", "b", "x", "y"]], gold, {"a", "b"})
+    assert (held.tp, held.fp, held.fn) == (1, 0, 0)
+
+
+def test_baseline_single_link_chains_and_sweeps(gold: ev.Gold) -> None:
+    sims = {("a", "b"): 0.5, ("b", "x"): 0.25, ("x", "y"): 0.3, ("y", "z"): 0.3, ("q", "z"): 0.1}
+    groups = ev.single_link(["a", "b", "x", "y", "z", "q"], sims, 0.2)
+    assert sorted(map(sorted, groups)) == [["a", "b", "x", "y", "z"], ["q"]]
+    threshold, best = ev.best_at_precision(["a", "b", "x", "y", "z", "q"], sims, gold)
+    assert threshold == 0.3 and best.precision == 1.0 and best.recall == 1.0
+
+
+def test_tfidf_vectors_are_unit_length_and_skip_stop_words() -> None:
+    vectors = ev.tfidf_vectors({"1": "The port strike goes on", "2": "The strike ends", "3": "Bread wins"})
+    assert all(abs(sum(v * v for v in vec.values()) - 1) < 1e-9 for vec in vectors.values())
+    assert "the" not in vectors["1"]
+    sims = ev.cosine_pairs(vectors)
+    assert sims[("1", "2")] > 0 and ("1", "3") not in sims
+
+
+def test_choose_prefers_recall_at_target_precision() -> None:
+    grid = ev.GRID[:3]
+    scores = {grid[0]: ev.PairScore(5, 5, 0), grid[1]: ev.PairScore(3, 0, 2), grid[2]: ev.PairScore(2, 0, 3)}
+    saved = ev.GRID
+    try:
+        ev.GRID = grid
+        assert ev.choose(scores) == grid[1]
+    finally:
+        ev.GRID = saved
+
+
+def _dossier() -> dict:
+    articles = [STRIKE_A, STRIKE_B, FOOTBALL, BAKERY]
+    stories, _ = group_stories(articles, ENTITIES, NAMES)
+    return {
+        "articles": [
+            {"id": a.article.id, "source": a.article.source, "title": a.title, "title_generated": False,
+             "date": a.article.date, "url": None, "publisher": None, "body": a.article.text.split("\n\n"),
+             **{key: ENTITIES[a.article.id].get(kind, []) for key, kind in
+                (("people", "person"), ("organisations", "organisation"), ("places", "place"))}}
+            for a in articles
+        ],
+        "entities": [{"id": k, "name": v} for k, v in NAMES.items()],
+        "stories": [{"id": s.id, "title": s.title, "articles": s.articles} for s in stories],
+    }
+
+
+def test_report_scores_a_dossier_and_the_baseline(tmp_path: Path) -> None:
+    dossier = _dossier()
+    seeds = tmp_path / "ggt" / "seeds"
+    seeds.mkdir(parents=True)
+    for a in dossier["articles"]:
+        (seeds / a["source"]).write_text("\n\n".join(a["body"]), encoding="utf-8")
+    gold_path = tmp_path / "gold.json"
+    gold_path.write_text(json.dumps({"groups": [{"id": "s", "articles": ["a", "b"], "why": "strike"}]}))
+    inputs = ev.Inputs.from_dossier(dossier)
+    assert ev.built_groups(dossier) == [["a", "b"], ["c"], ["d"]]
+    assert sorted(map(sorted, inputs.graph(default_params()).groups(default_params()))) == [["a", "b"], ["c"], ["d"]]
+    text = ev.report(dossier, tmp_path / "ggt", gold_path)
+    assert "ours, as built" in text and "P 1.000 | R 1.000" in text
+    assert "baseline TF-IDF cosine single link at 0.2" in text and "cross-validated" in text
+
+
+def test_story_params_change_the_grouping() -> None:
+    strict = StoryParams(threshold=0.99, min_text=0.15, organisation_weight=0.4, place_weight=0.2)
+    stories, _ = group_stories([STRIKE_A, STRIKE_B, FOOTBALL], ENTITIES, NAMES, params=strict)
+    assert all(len(s.articles) == 1 for s in stories)
+    loose = StoryParams(threshold=0.1, min_text=0.1, organisation_weight=0.4, place_weight=0.2)
+    stories, _ = group_stories([STRIKE_A, STRIKE_B, FOOTBALL], ENTITIES, NAMES, params=loose)
+    assert ["a", "b"] in [s.articles for s in stories]
