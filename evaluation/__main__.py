@@ -62,9 +62,11 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(quotes.report(dossier, gold_dir, nlp))
         print()
-        from . import stories
+        from . import sourcing, stories
 
         print(stories.report(dossier, gold_dir))
+        print()
+        print(sourcing.report(dossier))
         print()
     if args.only in (None, "bbc-summary"):
         gold_dir = args.eval_dir / "bbc-summary"

@@ -176,3 +176,24 @@ def test_removed_junk_is_listed_not_lost(built: Path) -> None:
     assert not any("Share post" in p for p in article["body"])
     html = (built / "site" / "articles" / "000_786a4680b47ca245.html").read_text(encoding="utf-8")
     assert "Removed from the seed" in html and "Please enter your name here" in html
+
+
+def test_entity_pages_rank_in_search_by_coverage(built: Path) -> None:
+    """Each entity page carries Material's per-page search boost, growing with its mentions."""
+    from generator.render.search_rank import search_boost
+
+    docs = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    boost_of: dict[str, float] = {}
+    for doc in docs:
+        page = doc["location"].partition("#")[0]
+        if "boost" in doc:
+            assert boost_of.setdefault(page, doc["boost"]) == doc["boost"]  # every section of a page alike
+    dossier = json.loads((built / "site" / "dossier.json").read_text(encoding="utf-8"))
+    entities = dossier["entities"]
+    assert entities
+    for e in entities:
+        assert boost_of[e["page"]] == search_boost(e["mentions"])
+    assert not any(page.startswith("articles/") for page in boost_of)
+    most = max(entities, key=lambda e: e["mentions"])
+    least = min(entities, key=lambda e: e["mentions"])
+    assert most["mentions"] > least["mentions"] and boost_of[most["page"]] > boost_of[least["page"]]

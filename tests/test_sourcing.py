@@ -87,3 +87,50 @@ def test_seed_003_hedges(nlp, seeds_dir: Path) -> None:
     for cue in ("allegations", "reportedly", "unverified"):
         assert cue in hedged
     assert "Critics" in result.unnamed
+
+
+def test_unnamed_sources_are_person_or_group_nouns(nlp) -> None:
+    result = sourcing(
+        nlp,
+        "People familiar with the talks said the deal was close.",
+        "Critics say the plan will fail.",
+        "That, he said, was the end of it.",
+        "A fully packed freezer means trouble, residents said.",
+        "Hua's comments suggest a change, the newspaper said.",
+    )
+    assert "People familiar with the talks" in result.unnamed
+    assert "Critics" in result.unnamed
+    assert "residents" in result.unnamed
+    for fragment in ("That", "that", "A fully packed freezer", "Hua's comments"):
+        assert fragment not in result.unnamed
+
+
+def test_named_people_are_never_unnamed(nlp) -> None:
+    result = sourcing(
+        nlp,
+        "Mayor Rod Peters says he spent Saturday running errands.",
+        "Ms. Carr and Mr. Wiebe said the tax was unfair.",
+        "Sinclair said the board had failed.",
+    )
+    assert "Rod Peters" in result.named
+    assert not any("Carr" in u or "Wiebe" in u or "Sinclair" in u for u in result.unnamed)
+
+
+def test_places_and_dates_are_not_named_sources(nlp) -> None:
+    result = sourcing(
+        nlp,
+        "Canada said the detentions were arbitrary.",
+        "China said the arrest was illegal.",
+        "The company said on Thursday that sales fell, Acme Corp. said.",
+        "Maria Lopez, a union leader, said the strike would go on.",
+    )
+    assert "Canada" not in result.named and "China" not in result.named
+    assert "Thursday" not in result.named
+    assert "Maria Lopez" in result.named
+
+
+def test_source_nouns_fold_plurals() -> None:
+    from generator.analyse.sourcing import is_source_noun
+
+    assert is_source_noun("officials") and is_source_noun("spokespeople") and is_source_noun("Authorities")
+    assert not is_source_noun("comments") and not is_source_noun("freezer") and not is_source_noun("that")

@@ -2,9 +2,10 @@
 
 * named: people and organisations the article reports as speaking, by the
   fullest name it uses ("Jake Sullivan", "Kremlin", "CNN" from "according to CNN");
-* unnamed: sources kept as their description ("Senior defence sources",
-  "a Western official", "Ukrainian sources", "Critics") -- texts such as
-  "reports" or "estimates" are not sources but hedges, and are left out;
+* unnamed: sources kept as their description, headed by a person or group noun
+  ("Senior defence sources", "a Western official", "Ukrainian sources",
+  "Critics") -- texts such as "reports" or "estimates" are not sources but
+  hedges, and objects or fragments ("that", "a fully packed freezer") no source;
 * hedged: sentences whose claims the writer does not stand behind ("it has
   been claimed", "said to be", "reportedly", "unverified", "allegations",
   "sources say", "according to … sources").
@@ -20,9 +21,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from ..lexicon import words
 from ..model import Mention, Quote, Sourcing
 from .quotes import reported_sources
-from .speakers import DOCUMENT_NOUNS
 
 HEDGES = re.compile(
     r"\bit (?:has|had) been (?:claimed|reported|alleged|suggested|rumou?red|said|feared)\b"
@@ -45,20 +46,94 @@ NAME_PARTICLES = frozenset({"de", "van", "von", "der", "al", "bin", "da", "di", 
 
 
 def assess_sourcing(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[Mention] = ()) -> Sourcing:
-    """Named and unnamed sources and hedged sentences of one article, each list in reading order."""
+    """Named and unnamed sources and hedged sentences of one article, each list in reading order.
+
+    Only the subjects of reporting clauses count (``reported_sources``: the
+    parse's subject of a speech verb, or the object of "according to"):
+
+    * named: a person or an organisation the article names (its analysed
+      mentions, or spaCy's PERSON/ORG spans) -- a place ("Canada said") or a
+      word the parser took for a name ("Thursday", "Director") is not one;
+    * unnamed: a description headed by a person or group noun
+      (``lexicon/data/source_nouns.txt``: "a senior official", "people familiar
+      with the talks", "critics") -- never an object, a pronoun or a name.
+    """
+    names = _KnownNames(doc, mentions)
     named: list[str] = []
     unnamed: list[str] = []
     for speaker in reported_sources(doc, mentions):
         if speaker.kind in {"person", "org"}:
-            _add(named, speaker.text)
-        elif speaker.kind == "desc" and not _is_document(speaker.head):
+            name = names.match(speaker.text, person=speaker.kind == "person")
+            if name:
+                _add(named, name)
+        elif speaker.kind == "desc" and is_source_noun(speaker.head) and not names.match(speaker.text, person=True):
             _add(unnamed, speaker.text)
     for quote in quotes:
-        if quote.speaker and not _is_document(quote.speaker.split()[-1]):
-            target = named if _looks_named(quote.speaker) else unnamed
-            if not _known(quote.speaker, named, unnamed):
-                _add(target, quote.speaker)
-    return Sourcing(named=named, unnamed=unnamed, hedged=hedged_sentences(doc))
+        name = names.match(quote.speaker, person=True) if quote.speaker else None
+        if name:
+            _add(named, name)
+    return Sourcing(named=_fullest(named), unnamed=unnamed, hedged=hedged_sentences(doc))
+
+
+def is_source_noun(head: str) -> bool:
+    """A person or group noun, in the singular or a regular plural ("officials", "spokespeople")."""
+    nouns = words("source_nouns")
+    word = head.lower().replace("’", "'")
+    if word in nouns:
+        return True
+    if word.endswith("ies") and word[:-3] + "y" in nouns:
+        return True
+    return word.endswith("s") and (word[:-1] in nouns or (word.endswith("es") and word[:-2] in nouns))
+
+
+class _KnownNames:
+    """The people and organisations an article names: its mentions and spaCy's PERSON/ORG spans."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.people = {_fold(m.text) for m in mentions if m.type == "person"}
+        self.people |= {_fold(e.text) for e in doc.ents if e.label_ == "PERSON"}
+        self.orgs = {_fold(m.text) for m in mentions if m.type == "organisation"}
+        self.orgs |= {_fold(e.text) for e in doc.ents if e.label_ == "ORG"}
+        self.places = {_fold(m.text) for m in mentions if m.type == "place"}
+        self.places |= {_fold(e.text) for e in doc.ents if e.label_ in {"GPE", "LOC", "NORP", "FAC"}}
+        self.people -= self.places
+        self.orgs -= self.places
+        self.people.discard("")
+        self.orgs.discard("")
+
+    def match(self, text: str, person: bool) -> str | None:
+        """``text`` as a named person or organisation, trimmed of a leading title; None if it names neither.
+
+        "Organizer Dwayne Croteau" -> "Dwayne Croteau"; "Canada", "Thursday" -> None.
+        """
+        text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)  # "the European Union"
+        words_ = text.split()
+        if not words_ or not _looks_named(text):
+            return None
+        for start in range(len(words_)):
+            candidate = " ".join(words_[start:])
+            folded = _fold(candidate)
+            if folded in self.people or folded in self.orgs:
+                return candidate
+            if not person:
+                break  # an organisation is named whole
+        return None
+
+
+def _fold(text: str) -> str:
+    """Case, curly apostrophes, a leading "the" and a possessive folded away."""
+    text = " ".join(text.replace("’", "'").split()).lower()
+    text = re.sub(r"^the ", "", text)
+    return re.sub(r"'s?$", "", text)
+
+
+def _fullest(named: list[str]) -> list[str]:
+    """Drop a name that is the tail of a fuller one listed too ("Palvetzian" beside "Sevaun Palvetzian")."""
+    folded = [_fold(n) for n in named]
+    return [
+        name for name, f in zip(named, folded)
+        if not any(other != f and other.endswith(" " + f) for other in folded)
+    ]
 
 
 def hedged_sentences(doc: Doc) -> list[str]:
@@ -70,11 +145,6 @@ def hedged_sentences(doc: Doc) -> list[str]:
             if part and HEDGES.search(part):
                 _add(out, part)
     return out
-
-
-def _is_document(head: str) -> bool:
-    word = head.lower()
-    return word in DOCUMENT_NOUNS or (word.endswith("s") and word[:-1] in DOCUMENT_NOUNS)
 
 
 def _looks_named(text: str) -> bool:

@@ -282,8 +282,8 @@ def description(token: Token, blocked: Callable[[int], bool] | None = None) -> s
     """The noun phrase of a common-noun source, without clauses or appositions.
 
     "a Western official", "Senior defence sources", "a spokesperson for the
-    camp": determiners, modifiers, compounds and short prepositional
-    phrases are kept; relative clauses, appositions and anything across a
+    camp", "people familiar with the talks": determiners, modifiers, compounds,
+    short prepositional phrases and adjectives that follow the noun are kept; relative clauses, appositions and anything across a
     comma or dash are cut.
     """
     keep: set[int] = {token.i}
@@ -291,6 +291,8 @@ def description(token: Token, blocked: Callable[[int], bool] | None = None) -> s
         if child.dep_ in NP_LEFT_DEPS and child.i < token.i:
             keep.update(t.i for t in child.subtree)
         elif child.dep_ == "prep" and child.lower_ in NP_PREPS and child.i > token.i:
+            keep.update(t.i for t in child.subtree)
+        elif child.dep_ == "amod" and child.i > token.i:  # "people familiar with the talks"
             keep.update(t.i for t in child.subtree)
         elif child.dep_ in {"cc", "conj"} and child.i > token.i:
             keep.update(t.i for t in child.subtree if t.dep_ not in {"relcl", "appos"})

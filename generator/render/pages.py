@@ -10,6 +10,7 @@ from ..model import Dossier, Entity, LinkedArticle
 from .editions import edition_pages, new_in_edition, newest_mentions_first, year_pages
 from .feed import FEED_PATH, story_feed_path
 from .figure_cache import FigureCache
+from .search_rank import search_boost
 from .svg import network_svg, timeline_svg
 from .views import (
     ENTITY_MENTION_LIMIT,
@@ -212,6 +213,7 @@ def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any], quote
     context = {
         **common,
         "e": entity,
+        "search_boost": search_boost(entity.mention_count),
         "mentions_by_article": mentions_by_article(entity, ENTITY_MENTION_LIMIT),
         "described_as": list(dict.fromkeys(role["text"] for role in entity.roles)),
         "roles_by_article": roles_by_article(entity),
