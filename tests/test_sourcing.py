@@ -134,3 +134,21 @@ def test_source_nouns_fold_plurals() -> None:
 
     assert is_source_noun("officials") and is_source_noun("spokespeople") and is_source_noun("Authorities")
     assert not is_source_noun("comments") and not is_source_noun("freezer") and not is_source_noun("that")
+
+
+def test_clauses_that_report_no_statement_name_no_source(nlp) -> None:
+    result = sourcing(
+        nlp,
+        "Jane Moss did not answer any questions from reporters.",
+        "Teuvo Lind agreed to a five-year contract with the club.",
+        "ESPN first reported the trade.",
+        "Karl Weiss denied wrongdoing.",
+    )
+    assert "Jane Moss" not in result.named
+    assert "Teuvo Lind" not in result.named
+    assert "ESPN" in result.named and "Karl Weiss" in result.named
+
+
+def test_a_name_split_across_lines_is_not_a_new_name(nlp) -> None:
+    result = sourcing(nlp, "Justin Trudeau", "Trudeau urged people to vote.", "Justin Trudeau said the plan would work.")
+    assert result.named == ["Justin Trudeau"]

@@ -28,9 +28,11 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import words
 from ..model import Mention, Quote
 from .doc_text import doc_text
 from .quote_gender import infer_genders
@@ -42,6 +44,7 @@ from .speakers import (
     Speaker,
     SpeakerHistory,
     is_according,
+    inflect,
     is_speech_verb,
     looks_like_name,
     make_speaker,
@@ -96,8 +99,54 @@ def reported_sources(doc: Doc, mentions: Sequence[Mention] = ()) -> list[Speaker
     One entry per reporting clause ("Sullivan said Iran would …", "sources
     say", "according to Ukrainian sources"), resolved like quote speakers.
     """
-    _, resolved = _analyse(doc, mentions)
-    return [resolved[i] for i in sorted(resolved) if resolved[i] is not None]  # type: ignore[misc]
+    found, resolved = _analyse(doc, mentions)
+    keep = _reporting_subjects(doc, found)
+    return [resolved[i] for i in sorted(resolved) if resolved[i] is not None and i in keep]  # type: ignore[misc]
+
+
+def _reporting_subjects(doc: Doc, found: list[_Found]) -> set[int]:
+    """Subjects of quotes and of reporting clauses that report speech.
+
+    A speech verb that is negated ("did not answer") or that takes a plain object
+    and no clause ("posted their worst showing", "agreed to a contract") reports
+    no statement, unless it is a verb of reporting a fact ("ESPN reported the
+    trade", "he denied wrongdoing": lexicon/data/object_report_verbs.txt).
+    """
+    inside: set[int] = set()
+    for item in found:
+        inside.update(range(item.first, item.last))
+    blocked = inside.__contains__
+    token_para = _token_paragraphs(doc, [start for start, _ in paragraphs(doc_text(doc))])
+    keep = {item.subject.i for item in found if item.subject is not None}
+    for tok in doc:
+        if blocked(tok.i):
+            continue
+        if is_according(tok) or (is_speech_verb(tok) and _reports_statement(tok)):
+            subj = subject_of(tok, blocked, token_para)
+            if subj is not None:
+                keep.add(subj.i)
+    return keep
+
+
+def _reports_statement(verb: Token) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    if "neg" in deps:
+        return False
+    if deps & {"ccomp", "xcomp", "parataxis"} or verb.dep_ in {"parataxis", "ccomp"}:
+        return True
+    if verb.lower_ in SAY_FORMS:
+        return True
+    if "dobj" in deps or "prep" in deps:
+        return verb.lower_ in _object_report_forms()
+    return True
+
+
+SAY_FORMS = frozenset("say says said saying tell tells told telling".split())
+
+
+@cache
+def _object_report_forms() -> frozenset[str]:
+    return frozenset(form for base in words("object_report_verbs") for form in inflect(base))
 
 
 def _analyse(

@@ -86,16 +86,19 @@ def is_source_noun(head: str) -> bool:
     return word.endswith("s") and (word[:-1] in nouns or (word.endswith("es") and word[:-2] in nouns))
 
 
+_ENT_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "NORP": "place", "FAC": "place"}
+
+
 class _KnownNames:
     """The people and organisations an article names: its mentions and spaCy's PERSON/ORG spans."""
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
-        self.people = {_fold(m.text) for m in mentions if m.type == "person"}
-        self.people |= {_fold(e.text) for e in doc.ents if e.label_ == "PERSON"}
-        self.orgs = {_fold(m.text) for m in mentions if m.type == "organisation"}
-        self.orgs |= {_fold(e.text) for e in doc.ents if e.label_ == "ORG"}
-        self.places = {_fold(m.text) for m in mentions if m.type == "place"}
-        self.places |= {_fold(e.text) for e in doc.ents if e.label_ in {"GPE", "LOC", "NORP", "FAC"}}
+        # A span across a line break ("Justin Trudeau¶Trudeau urged …") is the parser's, not a name.
+        found = [(m.text, m.type) for m in mentions] + [(e.text, _ENT_TYPES.get(e.label_, "")) for e in doc.ents]
+        found = [(text, kind) for text, kind in found if "\n" not in text]
+        self.people = {_fold(text) for text, kind in found if kind == "person"}
+        self.orgs = {_fold(text) for text, kind in found if kind == "organisation"}
+        self.places = {_fold(text) for text, kind in found if kind == "place"}
         self.people -= self.places
         self.orgs -= self.places
         self.people.discard("")

@@ -40,7 +40,7 @@ _IRREGULAR = (
     "speak speaks spoke spoken speaking", "quip quips quipped quipping",
     "admit admits admitted admitting", "blurt blurts blurted blurting",
 )
-"""Forms the regular rule in ``_inflect`` gets wrong."""
+"""Forms the regular rule in ``inflect`` gets wrong."""
 
 HEARSAY = frozenset(
     "said reported alleged rumoured rumored claimed understood believed thought".split()
@@ -91,7 +91,7 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "dep", "parataxis", "
 "…, adding:", "was quoted as saying", "and said"."""
 
 
-def _inflect(base: str) -> list[str]:
+def inflect(base: str) -> list[str]:
     """Regular English inflections of a verb: base, -s, -ed, -ing."""
     if base.endswith("e"):
         return [base, base + "s", base + "d", base[:-1] + "ing"]
@@ -105,7 +105,7 @@ def _inflect(base: str) -> list[str]:
 def _speech_forms() -> frozenset[str]:
     forms: set[str] = set()
     for base in _REGULAR:
-        forms.update(_inflect(base))
+        forms.update(inflect(base))
     for line in _IRREGULAR:
         forms.update(line.split())
     return frozenset(forms)
