@@ -167,20 +167,26 @@ def _person_with_quote(dossier: dict) -> tuple[dict, dict]:
     raise AssertionError("no quote linked to a person in the seeds")
 
 
-def test_search_finds_a_person_by_surname(driver, base: str, dossier: dict) -> None:
-    person, _ = _person_with_quote(dossier)
-    surname = person["name"].split()[-1]
+def _search(driver, base: str, query: str, done) -> list[str]:
+    """Type ``query`` in the search box until ``done(result links)`` or 20 s; the result links."""
     driver.get(base + "index.html")
     WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "input.md-search__input")))
     box = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
     box.click()
     deadline = time.time() + 20
     links: list[str] = []
-    while time.time() < deadline and not any(person["page"] in link for link in links):
+    while time.time() < deadline and not done(links):
         box.clear()
-        box.send_keys(surname)
+        box.send_keys(query)
         time.sleep(0.7)
         links = [a.get_attribute("href") or "" for a in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__link")]
+    return links
+
+
+def test_search_finds_a_person_by_surname(driver, base: str, dossier: dict) -> None:
+    person, _ = _person_with_quote(dossier)
+    surname = person["name"].split()[-1]
+    links = _search(driver, base, surname, lambda links: any(person["page"] in link for link in links))
     _shot(driver, f"search-{base.split(':')[0]}")
     assert any(person["page"] in link for link in links), links
     _assert_local(driver, base)
@@ -270,3 +276,28 @@ def test_a_planted_error_and_foreign_request_are_caught(driver, planted_site: Pa
     errors = _console_errors(driver)
     assert any("planted error" in e for e in errors), errors
     assert "http://127.0.0.2:9/planted.png" in foreign_requests(_requests(driver), base)
+
+
+def _shared_name_word(dossier: dict) -> tuple[str, dict]:
+    """A word two people's names share ("Vladimir") and the more covered of them."""
+    by_word: dict[str, list[dict]] = {}
+    for e in dossier["entities"]:
+        if e["type"] == "person":
+            for word in e["name"].split():
+                if len(word) > 3 and word.isalpha():
+                    by_word.setdefault(word, []).append(e)
+    shared = {w: es for w, es in by_word.items() if len(es) > 1}
+    assert shared, "the seeds name no two people with a word in common"
+    word = max(sorted(shared), key=lambda w: max(e["mentions"] for e in shared[w]) - min(e["mentions"] for e in shared[w]))
+    return word, max(shared[word], key=lambda e: e["mentions"])
+
+
+def test_search_ranks_the_most_covered_entity_first(driver, base: str, dossier: dict) -> None:
+    """Entity pages carry a search boost by coverage: the person named most comes first.
+
+    Without the boost, "Vladimir" found Zelenskyy (3 mentions) before Putin (18).
+    """
+    word, best = _shared_name_word(dossier)
+    links = _search(driver, base, word, bool)
+    entity_links = [link for link in links if "/people/" in link or "/organisations/" in link or "/places/" in link]
+    assert entity_links and best["page"] in entity_links[0], (word, links)
