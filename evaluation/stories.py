@@ -9,10 +9,10 @@ same-story pairs that are gold pairs; recall the share of gold pairs predicted.
 Three figures in one run, on the same articles:
 
 * ours, as built (``dossier.json`` stories);
-* ours under cross-validation: the story threshold is chosen on the other folds
-  (highest recall at precision >= .95, middle of the tied range) and scored on
-  the held-out fold, so the figure says how a threshold fitted to labelled
-  articles does on articles it did not see;
+* ours under cross-validation: the parameters are chosen on the gold pairs of
+  the other folds (highest recall at precision >= .95, middle of the tied range)
+  and scored on the held-out fold's pairs, so the figure says how parameters
+  fitted to labels do on labels they did not see (a gold group stays in one fold);
 * the plain baseline: TF-IDF cosine (scikit-learn's TfidfVectorizer defaults:
   raw counts of lower-cased ``\\w\\w+`` tokens, smooth IDF, L2 norm, with
   English stop words left out -- spaCy's list) over the seed files, single
@@ -140,16 +140,18 @@ class Inputs:
             entities[stem] = {"person": a["people"], "organisation": a["organisations"], "place": a["places"]}
         return cls(articles, entities, names)
 
-    def subset(self, keep: set[str]) -> Inputs:
-        return Inputs([a for a in self.articles if a.article.id in keep], self.entities, self.names)
-
     def graph(self, params: StoryParams) -> SimilarityGraph:
         return similarity_graph(self.articles, self.entities, self.names, type_weights=params.type_weights)
 
 
-def sweep(inputs: Inputs, gold: Gold) -> dict[StoryParams, PairScore]:
-    """Every grid point's pair score on ``inputs`` (one similarity graph per type weighting)."""
-    universe = {a.article.id for a in inputs.articles}
+def sweep(inputs: Inputs, gold: Gold, universe: set[str] | None = None) -> dict[StoryParams, PairScore]:
+    """Every grid point's pair score over the pairs inside ``universe`` (default: every article).
+
+    The graph is always built over all of ``inputs``: term and entity weights
+    use no labels, and the dossier computes them over every article it holds;
+    only the gold pairs a fold may see are restricted.
+    """
+    universe = universe if universe is not None else {a.article.id for a in inputs.articles}
     graphs: dict[tuple[float, float], SimilarityGraph] = {}
     out = {}
     for params in GRID:
@@ -189,14 +191,21 @@ def folds(ids: list[str], gold: Gold, k: int = FOLDS) -> list[set[str]]:
 
 
 def cross_validate(inputs: Inputs, gold: Gold) -> tuple[PairScore, list[StoryParams]]:
-    """Pooled held-out pair counts over the folds and the parameters each fold chose."""
+    """Pooled held-out pair counts over the folds and the parameters each fold chose.
+
+    Labels are held out, not articles: each fold's parameters are chosen on the
+    gold pairs of the other folds and scored on its own, all on one graph.
+    """
     ids = [a.article.id for a in inputs.articles]
+    scores: dict[StoryParams, list[list[str]]] = {}
     total, chosen = PairScore(), []
     for held in folds(ids, gold):
-        params = choose(sweep(inputs.subset(set(ids) - held), gold))
+        train = set(ids) - held
+        params = choose(sweep(inputs, gold, train))
         chosen.append(params)
-        test = inputs.subset(held)
-        total = total + score_groups(test.graph(params).groups(params), gold, held)
+        if params not in scores:
+            scores[params] = inputs.graph(params).groups(params)
+        total = total + score_groups(scores[params], gold, held)
     return total, chosen
 
 

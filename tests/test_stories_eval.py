@@ -106,3 +106,10 @@ def test_story_params_change_the_grouping() -> None:
     loose = StoryParams(threshold=0.1, min_text=0.1, organisation_weight=0.4, place_weight=0.2)
     stories, _ = group_stories([STRIKE_A, STRIKE_B, FOOTBALL], ENTITIES, NAMES, params=loose)
     assert ["a", "b"] in [s.articles for s in stories]
+
+
+def test_folds_keep_a_group_together_and_cover_every_article(gold: ev.Gold) -> None:
+    ids = ["a", "b", "m", "x", "y", "z", "p", "q", "r"]
+    parts = ev.folds(ids, gold, k=3)
+    assert sorted(a for part in parts for a in part) == sorted(ids)
+    assert any({"a", "b", "m"} <= part for part in parts) and any({"x", "y", "z"} <= part for part in parts)
