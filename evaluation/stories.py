@@ -169,10 +169,12 @@ def built_groups(dossier: dict) -> list[list[str]]:
 
 
 def choose(scores: dict[StoryParams, PairScore]) -> StoryParams:
-    """Highest recall at precision >= TARGET_PRECISION, then highest precision; the middle of the tied grid points."""
+    """Highest recall at precision >= TARGET_PRECISION, then highest precision; the middle of the tied points."""
     feasible = [p for p in GRID if scores[p].precision >= TARGET_PRECISION] or GRID
     best = max((scores[p].recall, scores[p].precision) for p in feasible)
     tied = [p for p in feasible if (scores[p].recall, scores[p].precision) == best]
+    # Threshold first: the middle of the tied range keeps the widest margin on both sides.
+    tied.sort(key=lambda p: (p.threshold, p.min_text, p.organisation_weight, p.place_weight))
     return tied[len(tied) // 2]
 
 
