@@ -113,3 +113,18 @@ def test_folds_keep_a_group_together_and_cover_every_article(gold: ev.Gold) -> N
     parts = ev.folds(ids, gold, k=3)
     assert sorted(a for part in parts for a in part) == sorted(ids)
     assert any({"a", "b", "m"} <= part for part in parts) and any({"x", "y", "z"} <= part for part in parts)
+
+
+def test_shipped_gold_and_parameters_are_well_formed() -> None:
+    data = json.loads(ev.GOLD.read_text(encoding="utf-8"))
+    seen: set[str] = set()
+    for group in data["groups"]:
+        assert group["why"] and len(group["articles"]) >= 2
+        members = group["articles"] + group.get("maybe", [])
+        assert not seen & set(members)
+        seen |= set(members)
+    gold = ev.Gold.load()
+    assert gold.positive and not gold.positive & gold.ignored
+    params = default_params()
+    assert 0 < params.threshold < 1 and 0 <= params.min_text < 1
+    assert params in ev.GRID  # the shipped parameters are a point the fit can choose
