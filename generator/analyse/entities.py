@@ -43,6 +43,7 @@ from generator.analyse.roles import (
     noun_class,
     same_block,
 )
+from generator.captions import is_caption_or_credit
 from generator.model import EntityType, Mention, Role
 
 from .doc_text import doc_text, orth_count
@@ -92,10 +93,6 @@ _MOTION_VERBS = frozenset(
     headed fled flee flees trip trips journey visit""".split()
 )
 _LOCATIVE_PREPS = frozenset({"in", "near", "into", "across", "outside", "inside", "throughout", "around"})
-_CREDIT_OPENERS = (
-    "open this photo", "with files from", "files from", "photo:", "photo by", "photograph:", "credit:", "read more",
-    "watch:", "related:", "look:", "more:", "listen:", "click here", "also read",
-)
 # Sentences that credit staff rather than report on someone.
 _CREDIT_SENTENCE = re.compile(
     r"\b(?:contributed|contributes) (?:to )?(?:this|the) (?:report|story|article)|"
@@ -105,13 +102,6 @@ _CREDIT_SENTENCE = re.compile(
 )
 # "X is a Toronto-based reporter ..." near the end: the author's bio.
 _CREDIT_BIO = re.compile(r"^\W*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3},? is (?:a|an|the)\b")
-# Photo credits: "Ryan Remiorz / The Canadian Press", "(Haweya Fadal/CBC)".
-_CAPTION = re.compile(
-    r"(?:^|\()\s*[A-Z][^\s/()]*(?:\s+[A-Z][^\s/()]*){0,3}\s*/\s*(?:The\s+)?[A-Z]|"
-    r"\b[A-Z][a-z]+ [A-Z][\w'’-]+ ?/ ?(?:The )?[A-Z]|"
-    r"Getty Images|\bfile photo\b|\bPhoto(?:graph)?:|\(Photo\b",
-    re.IGNORECASE,
-)
 _MODEL_NUMBER = re.compile(r"\d")
 _JUNK_CHARS = ("/", "@", "#", "http", "www.", ".com", "|", "\\", "=", "+")
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
@@ -303,7 +293,7 @@ def _credit_paragraphs(doc: Doc, spans: list[tuple[Span, str]]) -> set[int]:
     for n, (a, b) in enumerate(bounds):
         text = full_text[a:b].strip()
         low = text.lower()
-        if low.startswith(_CREDIT_OPENERS) or _CAPTION.search(text):
+        if is_caption_or_credit(text):
             bad.add(n)
             continue
         if low.startswith("by ") and any(s.start_char == a + 3 for s, lab in spans if lab == "PERSON"):

@@ -32,6 +32,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..captions import LABEL_LINE, is_caption_or_credit
 from ..lexicon import words
 from ..model import Mention, Quote
 from .doc_text import doc_text
@@ -52,8 +53,6 @@ from .speakers import (
     subject_of,
 )
 
-LABEL_LINE = re.compile(r"^\s*[A-Z][A-Z0-9 &'’-]{2,}:\s")
-"""Teaser labels ("READ MORE:", "WATCH:"): junk lines never yield quotes."""
 SENTENCE_END = frozenset({".", "!", "?"})
 CONTINUES = ",?!—–-…:;"
 """Last characters of a quote that leave the sentence open for an attribution."""
@@ -171,7 +170,7 @@ def _find_and_resolve(
     found: list[_Found] = []
     for span in find_quote_spans(text):
         p_index = max(0, bisect.bisect_right(para_starts, span.start) - 1)
-        if paras and LABEL_LINE.match(text, paras[p_index][0]):
+        if paras and _furniture(text, paras[p_index]):
             continue
         chars = doc.char_span(span.start, span.end, alignment_mode="expand")
         if chars is None or len(chars) == 0:
@@ -480,6 +479,12 @@ def _assign(found: list[_Found], resolved: dict[int, Speaker | None], token_para
                 item.speaker = resolved[event]
         if item.kind == "full":
             previous = item
+
+
+def _furniture(text: str, paragraph: tuple[int, int]) -> bool:
+    """A teaser label ("WATCH: …") or a photo caption or credit: it never yields quotes."""
+    start, end = paragraph
+    return LABEL_LINE.match(text, start) is not None or is_caption_or_credit(text[start:end])
 
 
 def _keep(doc: Doc, item: _Found) -> bool:

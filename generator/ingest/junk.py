@@ -23,6 +23,15 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Literal
 
+from ..captions import (
+    AGENCY,
+    CREDIT_OPENER,
+    PICTURE_AGENCY,
+    credited_captions,
+    dateline_opener,
+    is_dateline_line,
+    recipe_start,
+)
 from .dates import parse_date_line
 from .textutil import ends_sentence, ends_with_ellipsis, is_open_ended, word_count
 
@@ -67,13 +76,6 @@ def is_social_buttons(line: str) -> bool:
 
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|den|da|di|du|al|el|bin|la|le))*"
-_AGENCY = (
-    r"(?:the\s+)?(?:associated press|canadian press|press association|pa media|reuters|afp|"
-    r"agence france-presse|bloomberg(?: news)?|ap|dpa|ansa|efe|xinhua|tass|kyodo(?: news)?|yonhap|upi|"
-    r"anadolu(?: agency)?|sda|keystone-sda|apa|belga|anp|ritzau|ntb|tt|pap|ukrinform|interfax)"
-)
-
-
 @dataclass(frozen=True)
 class LineRule:
     """One kind of junk line.
@@ -180,7 +182,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "'(dpa/AFP)', '— Reuters'.",
         re.compile(
             r"\(\s*[A-Za-z][\w.&'’-]{0,24}(?: [A-Za-z][\w.&'’-]{0,24})?"
-            r"(?:\s*[/,;+&]\s*[A-Za-z][\w.&'’-]{0,24}){0,3}\s*\)|[-–—]+\s*" + _AGENCY,
+            r"(?:\s*[/,;+&]\s*[A-Za-z][\w.&'’-]{0,24}){0,3}\s*\)|[-–—]+\s*" + AGENCY,
             I,
         ),
         max_words=5,
@@ -190,7 +192,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "Reporter credits: 'Jane Doe, The Associated Press', 'Reporting by X; Editing by Y', "
         "'With files from The Canadian Press'.",
         re.compile(
-            r"(?i:by\s+)?" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r"){0,3}\s*(?:,|/|\||–|—|-)\s*(?i:" + _AGENCY + r")\.?"
+            r"(?i:by\s+)?" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r"){0,3}\s*(?:,|/|\||–|—|-)\s*(?i:" + AGENCY + r")\.?"
             r"|(?i:[-–—]*\s*with (?:files|reporting|additional reporting) (?:from|by) .{1,100})"
             r"|(?i:(?:additional |extra )?(?:reporting|writing|editing|research|compiled|produced|translat(?:ed|ion)|graphics)"
             r" by [^.;]{1,120}(?:[.;]\s*(?:additional |extra )?(?:reporting|writing|editing|research|compiled|produced|"
@@ -233,13 +235,53 @@ LINE_RULES: tuple[LineRule, ...] = (
         "Open-ended lines ending in a photographer/agency credit '(Name/Agency)' or naming a "
         "picture agency ('Getty Images', 'AP Photo', 'Shutterstock').",
         re.compile(
-            r"\(\s*[A-Z][\w.'’ -]{1,40}\s*/\s*[A-Z][\w.'’ &/-]{1,40}\)\s*$"
-            r"|(?i:\b(?:getty images|shutterstock|alamy|istock(?:photo)?|ap photo|afp via getty|pa wire|pa images)\b)"
+            r"\(\s*[A-Z][\w.'’ -]{1,40}\s*/\s*[A-Z][\w.'’ &/-]{1,40}\)\s*$|(?i:" + PICTURE_AGENCY + ")"
         ),
         max_words=80,
         anywhere=True,
         open_ended_only=True,
         kind="caption",
+    ),
+    LineRule(
+        "caption_credit_opener",
+        "Captions that open with the photographer's credit: 'Adrian Wyld/CP Foreign Affairs Minister "
+        "Chrystia Freeland participates…', 'Adrian Wyld / The Canadian Press Andrew Scheer follows…'.",
+        CREDIT_OPENER,
+        max_words=80,
+        anywhere=True,
+        kind="caption",
+    ),
+    LineRule(
+        "widget_prompt",
+        "Prompts to touch a picture or widget: 'Tap the image above to read…', 'Click on the map to "
+        "see…', 'Swipe through the gallery'.",
+        re.compile(
+            r"(?:tap|click|swipe|touch|press|hover)(?:\s+(?:on|over|through|to))?\s+(?:the|this|each|any|an?)\s+"
+            r"(?:[\w-]+\s+){0,2}(?:images?|photos?|pictures?|graphics?|maps?|gallery|galler(?:y|ies)|videos?|"
+            r"charts?|icons?|buttons?|arrows?|slide ?shows?|thumbnails?|links?)\b.*",
+            I,
+        ),
+        max_words=60,
+    ),
+    LineRule(
+        "column_note",
+        "Editors' notes about where a piece runs, in brackets or led by 'Note:': '(Note: This column "
+        "appears in the February 2019 issue of Golfweek.)', 'Editor's note: This story was updated…'.",
+        re.compile(
+            r"\(\s*(?:editor'?s'?\s+|ed\.\s+)?note\s*:[^()]{1,300}\)\.?"
+            r"|(?:editor'?s'?\s+|ed\.\s+)?note\s*:\s*this (?:column|article|story|piece|review|essay|report|"
+            r"interview|feature|post|letter|version)\b.{0,300}",
+            I,
+        ),
+        max_words=60,
+    ),
+    LineRule(
+        "dateline",
+        "A wire dateline alone on a line: 'TROUT BROOK, N.B', 'KUALA LUMPUR, Malaysia', 'LONDON —'. "
+        "(Datelines opening a paragraph are cut off it: see ``cut_furniture``.)",
+        None,
+        max_words=8,
+        predicate=is_dateline_line,
     ),
     LineRule(
         "caption_position",
@@ -591,12 +633,55 @@ def _split_inline_captions(lines: list[str], removed: list[Removal]) -> list[str
     return out
 
 
+def cut_furniture(lines: list[str]) -> tuple[list[str], list[Removal]]:
+    """Cut furniture out of lines whose rest is article text, and report each cut.
+
+    * a dateline opening a paragraph ("BARRON, Wis. -- For nearly…"): the
+      paragraph stays, the dateline goes (rule ``dateline``);
+    * captions ending in a bracketed photo credit, alone or in runs inside a
+      paragraph ("This image released by … ( Kerry Brown / AP )"): rule
+      ``caption_credit``;
+    * a recipe, from its ingredient list to the end of the paragraph ("For the
+      meatballs 1 large egg 1/4 cup…"): rule ``recipe``.
+
+    Run before long lines are split into paragraphs (a recipe ends where its
+    paragraph does) and again by ``remove_junk``, where it finds nothing new.
+    """
+    out = list(lines)
+    removed: list[Removal] = []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        cuts: list[tuple[int, int, str]] = []
+        opener = dateline_opener(line)
+        if opener:
+            cuts.append((0, opener, "dateline"))
+        for start, end in credited_captions(line):
+            cuts.append((max(start, opener), end, "caption_credit"))
+        recipe = recipe_start(line)
+        if recipe is not None:
+            cuts.append((max(recipe, opener), len(line), "recipe"))
+        if not cuts:
+            continue
+        kept, position = [], 0
+        for start, end, rule in sorted(cuts):
+            start = max(start, position)
+            if end <= start:
+                continue
+            kept.append(line[position:start])
+            removed.append(Removal(line[start:end].strip(), rule, index))
+            position = end
+        kept.append(line[position:])
+        out[index] = " ".join(piece.strip() for piece in kept if piece.strip())
+    return out, removed
+
+
 def remove_junk(lines: list[str]) -> JunkResult:
     """Blank out junk lines and report them, keeping line positions stable.
 
     Blank lines are kept as they are so paragraph boundaries survive.
     """
-    inline: list[Removal] = []
+    lines, inline = cut_furniture(lines)
     lines = _split_inline_captions(lines, inline)
     marks: list[str | None] = [None] * len(lines)
     _apply_sections(lines, marks)
@@ -638,16 +723,19 @@ def remove_junk(lines: list[str]) -> JunkResult:
         marks[index] = "caption_neighbour"
 
     removed = [Removal(lines[i], marks[i] or "", i) for i in range(len(lines)) if marks[i]] + inline
-    removed.sort(key=lambda removal: (removal.index, removal.rule == "inline_caption"))
+    removed.sort(key=lambda removal: (removal.index, removal.rule in _CUT_RULES))
     cleaned = ["" if marks[i] else line for i, line in enumerate(lines)]
     return JunkResult(cleaned, removed)
 
+
+#: Rules that cut part of a line, reported after whatever removed the rest of it.
+_CUT_RULES = frozenset({"inline_caption", "dateline", "caption_credit", "recipe"})
 
 #: Every rule name, for documentation and tests.
 RULE_NAMES: tuple[str, ...] = (
     tuple(rule.name for rule in SECTION_RULES)
     + tuple(rule.name for rule in LINE_RULES)
-    + (_DATE_ONLY_RULE, "url_only", "author_bio", "byline", "caption_neighbour", "inline_caption")
+    + (_DATE_ONLY_RULE, "url_only", "author_bio", "byline", "caption_neighbour", "inline_caption", "recipe")
 )
 
 __all__ = [
@@ -658,6 +746,7 @@ __all__ = [
     "LineRule",
     "Removal",
     "SectionRule",
+    "cut_furniture",
     "is_author_bio",
     "is_share_prompt",
     "is_social_buttons",

@@ -31,7 +31,7 @@ from .files import display_name, find_seed_files
 from .frontmatter import split_front_matter
 from .header import Header, publisher_from_url, read_header
 from .ids import assign_ids
-from .junk import is_junk_line, remove_junk
+from .junk import cut_furniture, is_junk_line, remove_junk
 from .markdown import markdown_to_lines
 from .normalise import drop_long_words, normalise_text, split_long_lines, truncate
 from .paragraphs import build_paragraphs
@@ -146,6 +146,9 @@ def _read_content(raw: RawFile, source: str) -> _Outcome:
     body, long_words, word_warnings = drop_long_words(body)
     removed.extend(long_words)
     warnings.extend(word_warnings)
+    # Before long lines are split: a recipe or a caption run ends where its paragraph does.
+    body, cut = cut_furniture(body)
+    removed.extend(item.text for item in cut)
     body, split_warnings = split_long_lines(body)
     warnings.extend(split_warnings)
 
