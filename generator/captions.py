@@ -34,8 +34,14 @@ _EMPLOYER = r"(?:The\s+)?" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r"){0,3}"
 
 #: "( Kerry Brown / AP )", "(Adrian Wyld/Canadian Press)": a photo credit in brackets.
 BRACKET_CREDIT = re.compile(r"\(\s*" + _PHOTOGRAPHER + r"\s*/\s*" + _EMPLOYER + r"\s*\)")
-#: "Adrian Wyld/CP Foreign Affairs Minister…": a caption that opens with its photo credit.
-CREDIT_OPENER = re.compile(r"^\W*" + _PHOTOGRAPHER + r"\s*/\s*(?:The\s+)?[A-Z]")
+#: "Adrian Wyld/CP Foreign Affairs Minister…": a caption that opens with its photo credit, or
+#: with the agency alone when the photographer's name was lost ("The Canadian Press Paul
+#: Carver, chief Crown attorney, talks…"); two capitalised words must follow the agency, so
+#: "The Associated Press Stylebook says…" stays prose.
+CREDIT_OPENER = re.compile(
+    r"^\W*(?:" + _PHOTOGRAPHER + r"\s*/\s*(?:The\s+)?[A-Z]"
+    r"|(?:The\s+)?(?i:" + _alternation("news_agencies") + r")\s+[A-Z][\w'’.-]*\s+[A-Z])"
+)
 #: Any photo credit or caption marker inside a paragraph (what analysis must not read names from).
 PHOTO_CREDIT = re.compile(
     r"(?:^|\()\s*" + _PHOTOGRAPHER + r"\s*/\s*(?:The\s+)?[A-Z]"
@@ -56,6 +62,12 @@ def opens_like_furniture(text: str) -> bool:
 def is_caption_or_credit(text: str) -> bool:
     """True for a paragraph that is (or carries) a photo caption or credit line."""
     return opens_like_furniture(text) or PHOTO_CREDIT.search(text) is not None
+
+
+def is_credited_caption(text: str) -> bool:
+    """The stricter test, for a paragraph whose words still count (quotes): it opens like
+    furniture or with a photographer's credit, or carries a bracketed photo credit."""
+    return opens_like_furniture(text) or CREDIT_OPENER.match(text) is not None or BRACKET_CREDIT.search(text) is not None
 
 
 #: An upper-case place name, then optionally its region or country: "BARRON, Wis.",

@@ -110,6 +110,7 @@ def test_recipe_needs_a_run_of_quantities() -> None:
         ("Editor's note: This story was updated to correct a date.", "column_note"),
         ("Ann Lee/CP Prime Minister Justin Trudeau speaks in Ottawa on Jan. 3, 2019.", "caption_credit_opener"),
         ("Ann Lee / The Canadian Press Andrew Scheer follows the Speaker.", "caption_credit_opener"),
+        ("The Canadian Press Veterans Affairs Minister Jane Roe attends a ceremony in Ottawa.", "caption_credit_opener"),
     ],
 )
 def test_line_rules(line: str, rule: str) -> None:
@@ -123,6 +124,7 @@ def test_line_rules(line: str, rule: str) -> None:
         "Tap water was unsafe to drink for three days, officials said.",
         "The note said: this would be the last meeting.",
         "Ann Lee said the talks would resume on Friday.",
+        "The Associated Press Stylebook changed its advice in 2019.",
     ],
 )
 def test_prose_is_not_furniture(line: str) -> None:

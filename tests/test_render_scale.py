@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.model import (
@@ -65,13 +67,24 @@ def test_index_pages_do_not_grow_with_the_dossier() -> None:
 
 def test_long_lists_are_split_into_reachable_pages() -> None:
     _, files = sizes(1000)
-    assert "articles/index-5.md" in files and "articles/index-6.md" not in files
-    assert files["articles/index.md"].decode().count("](") < 260
+    assert "articles/index-20.md" in files and "articles/index-21.md" not in files
+    assert files["articles/index.md"].decode().count("](") < 80
     letters = [p for p in files if p.startswith("people/letter-")]
-    assert letters and all(f"]({p.split('/')[-1]})" in files["people/index.md"].decode() for p in letters)
-    years = [p for p in files if p.startswith("timeline/")]
-    assert years and all(f"]({p})" in files["timeline.md"].decode() for p in years)
-    assert files["quotes.md"].decode().count("> “") <= 60 * 8
+    firsts = [p for p in letters if not re.search(r"-\d+\.md$", p)]
+    assert firsts and all(f"]({p.split('/')[-1]})" in files["people/index.md"].decode() for p in firsts)
+    for p in set(letters) - set(firsts):  # a long letter's later pages, from its first
+        first = re.sub(r"-\d+\.md$", ".md", p)
+        assert f"]({p.split('/')[-1]})" in files[first].decode()
+    # Each timeline part is linked from the timeline page or from its first page.
+    parts = [p for p in files if p.startswith("timeline/")]
+    firsts = [p for p in parts if not re.search(r"-\d+\.md$", p) or re.fullmatch(r"timeline/\d{4}-\d{2}\.md", p)]
+    assert parts and all(f"]({p})" in files["timeline.md"].decode() for p in firsts)
+    # No speaker is left out: every one is on a Quotes page, none of which is long.
+    quote_pages = [p for p in files if p == "quotes.md" or p.startswith("quotes/")]
+    shown = "".join(files[p].decode() for p in quote_pages)
+    assert shown.count("> “") == 1000
+    assert max(files[p].decode().count("> “") for p in quote_pages) <= 40
+    assert all(f"(quotes/{p.split('/')[-1]})" in files["quotes.md"].decode() for p in quote_pages if re.fullmatch(r"quotes/[a-z]+\.md", p))
 
 
 def test_rendering_on_several_processes_gives_the_same_files(tmp_path) -> None:

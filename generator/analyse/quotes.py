@@ -32,7 +32,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..captions import LABEL_LINE, is_caption_or_credit
+from ..captions import LABEL_LINE, is_credited_caption
 from ..lexicon import words
 from ..model import Mention, Quote
 from .doc_text import doc_text
@@ -484,7 +484,7 @@ def _assign(found: list[_Found], resolved: dict[int, Speaker | None], token_para
 def _furniture(text: str, paragraph: tuple[int, int]) -> bool:
     """A teaser label ("WATCH: …") or a photo caption or credit: it never yields quotes."""
     start, end = paragraph
-    return LABEL_LINE.match(text, start) is not None or is_caption_or_credit(text[start:end])
+    return LABEL_LINE.match(text, start) is not None or is_credited_caption(text[start:end])
 
 
 def _keep(doc: Doc, item: _Found) -> bool:

@@ -13,36 +13,45 @@ from .figure_cache import FigureCache
 from .search_rank import search_boost
 from .svg import network_svg, timeline_svg
 from .views import (
+    ENTITY_ARTICLES_PER_PAGE,
     ENTITY_MENTION_LIMIT,
     ENTITY_QUOTE_LIMIT,
     INDEX_PAGE_SIZE,
+    INLINE_ROWS,
+    LETTER_PAGE_SIZE,
     LETTER_SPLIT,
     NETWORK_MIN_ARTICLES,
     OVERVIEW_KEY,
     OVERVIEW_LATEST,
     PRINT_FULL_TEXT_LIMIT,
-    QUOTE_SPEAKERS,
+    QUOTE_PAGE_BUDGET,
+    STORY_PAGE_ROWS,
+    TIMELINE_PAGE_ROWS,
     TYPE_FOLDERS,
     TYPE_TITLES,
     Page,
     article_page,
+    chunk_by_weight,
     co_occurring,
     entity_letter,
     full_quotes_by_speaker,
     html_page,
     index_page_path,
+    month_key,
+    numbered_path,
+    own_time,
+    pager,
     paginate,
     quotes_by_speaker,
     relative,
     sort_articles,
     sort_name,
+    story_sizes,
 )
 
 NETWORK_NODES = 30
 EGO_NODES = 12
-TIMELINE_SPLIT = 400
 TIMELINE_POINTS = 200
-UNDATED_LIMIT = 200
 
 
 def build_pages(
@@ -51,10 +60,12 @@ def build_pages(
     """Every Markdown page of the site, in a stable order; ``feeds``: the feed files written beside them."""
     by_id = {a.id: a for a in dossier.articles}
     story_of = {aid: story for story in dossier.stories for aid in story.articles}
+    story_parts = _story_parts(dossier)
     common = {
         "entities": dossier.entities,
         "articles": by_id,
         "story_of": story_of,
+        "story_pages": {story.id: path for path, stories in story_parts for story in stories},
         "figures": figures or FigureCache(None),
         "history": dossier.history,
         "feed": FEED_PATH if FEED_PATH in feeds else None,
@@ -74,27 +85,28 @@ def build_pages(
         )
         pages += _entity_indexes(kind, members)
         for entity in members:
-            pages.append(_entity_page(dossier, entity, common, quotes_by_entity.get(entity.id, [])))
-    groups = quotes_by_speaker(dossier, quote_groups)
-    pages.append(
-        Page(
-            "quotes.md",
-            "quotes.md.j2",
-            {**common, "groups": groups[:QUOTE_SPEAKERS], "hidden_groups": max(0, len(groups) - QUOTE_SPEAKERS)},
-        )
-    )
-    pages.append(Page("stories.md", "stories.md.j2", {**common, "stories": dossier.stories}))
+            pages += _entity_pages(dossier, entity, common, quotes_by_entity.get(entity.id, []))
+    pages += _quotes(dossier, common, quotes_by_speaker(dossier, quote_groups))
+    paths = [path for path, _ in story_parts]
+    for number, (path, stories) in enumerate(story_parts, start=1):
+        pages.append(Page(path, "stories.md.j2", {**common, "stories": stories, **pager(paths, number)}))
     pages += _timeline(dossier, common)
     pages += edition_pages(dossier, common)
     pages.append(Page("report.md", "report.md.j2", {**common, "report": report, "problems": dossier.problems}))
-    ordered = sort_articles(dossier.articles)
+    ordered = sort_articles(dossier.articles, story_sizes(dossier))
     full_text = len(ordered) <= PRINT_FULL_TEXT_LIMIT
     pages.append(Page("print.md", "print.md.j2", {**common, "ordered": ordered, "stories": dossier.stories, "full_text": full_text}))
     return pages
 
 
+def _story_parts(dossier: Dossier) -> list[tuple[str, list[Any]]]:
+    """The Stories pages: stories.md, then stories-2.md…, each at most ``STORY_PAGE_ROWS`` lines."""
+    chunks = chunk_by_weight(dossier.stories, lambda story: 3 + len(story.articles), STORY_PAGE_ROWS)
+    return [(numbered_path("stories.md", n), chunk) for n, chunk in enumerate(chunks, start=1)]
+
+
 def _overview(dossier: Dossier, common: dict[str, Any]) -> Page:
-    ordered = sort_articles(dossier.articles)
+    ordered = sort_articles(dossier.articles, story_sizes(dossier))
     dates = sorted(a.analysed.article.date for a in dossier.articles if a.analysed.article.date)
     publishers = Counter(a.analysed.article.publisher for a in dossier.articles if a.analysed.article.publisher)
     key = {
@@ -131,7 +143,7 @@ def _key_quotes(dossier: Dossier, limit: int = 6) -> list[Any]:
     """Attributed full quotes by the most-covered speakers, one per speaker."""
     seen: set[str] = set()
     candidates = []
-    for article in sort_articles(dossier.articles):
+    for article in sort_articles(dossier.articles, story_sizes(dossier)):
         for quote in article.quotes:
             if quote.kind == "full" and quote.speaker_id and quote.speaker_id in dossier.entities:
                 candidates.append(quote)
@@ -147,24 +159,17 @@ def _key_quotes(dossier: Dossier, limit: int = 6) -> list[Any]:
 
 
 def _article_indexes(dossier: Dossier, common: dict[str, Any]) -> list[Page]:
-    chunks = paginate(sort_articles(dossier.articles), INDEX_PAGE_SIZE)
-    pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        path = index_page_path("articles", number)
-        pages.append(
-            Page(
-                path,
-                "articles_index.md.j2",
-                {
-                    **common,
-                    "rows": chunk,
-                    "number": number,
-                    "total_pages": len(chunks),
-                    "page_paths": [index_page_path("articles", n) for n in range(1, len(chunks) + 1)],
-                },
-            )
-        )
-    return pages
+    chunks = paginate(sort_articles(dossier.articles, story_sizes(dossier)), INDEX_PAGE_SIZE)
+    paths = [index_page_path("articles", n) for n in range(1, len(chunks) + 1)]
+    # A column that would say "undated" or "—" on every row is left out.
+    columns = {
+        "date": any(a.analysed.article.date for a in dossier.articles),
+        "source": any(a.analysed.article.publisher for a in dossier.articles),
+    }
+    return [
+        Page(path, "articles_index.md.j2", {**common, "rows": chunk, "columns": columns, **pager(paths, number)})
+        for number, (path, chunk) in enumerate(zip(paths, chunks), start=1)
+    ]
 
 
 def _entity_indexes(kind: str, members: list[Entity]) -> list[Page]:
@@ -188,16 +193,23 @@ def _entity_indexes(kind: str, members: list[Entity]) -> list[Page]:
     pages = [Page(f"{folder}/index.md", "entity_index.md.j2", context)]
     if split:
         for letter, group in letters.items():
-            pages.append(
-                Page(letter_pages[letter], "entity_letter.md.j2", {"title": TYPE_TITLES[kind], "letter": letter, "members": group})
-            )
+            chunks = paginate(group, LETTER_PAGE_SIZE)
+            paths = [numbered_path(letter_pages[letter], n) for n in range(1, len(chunks) + 1)]
+            for number, (path, chunk) in enumerate(zip(paths, chunks), start=1):
+                context = {"title": TYPE_TITLES[kind], "letter": letter, "members": chunk, **pager(paths, number)}
+                pages.append(Page(path, "entity_letter.md.j2", context))
     return pages
 
 
-def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any], quotes: list[Any]) -> Page:
+def _entity_pages(dossier: Dossier, entity: Entity, common: dict[str, Any], quotes: list[Any]) -> list[Page]:
+    """The entity's page; a much-covered entity's further articles follow on numbered pages."""
     page = entity.page
     if dossier.history.available:
         entity = newest_mentions_first(entity, common["articles"])
+    listed = mentions_by_article(entity, ENTITY_MENTION_LIMIT)
+    chunks = paginate(listed, ENTITY_ARTICLES_PER_PAGE)
+    folder, _, name = page.rpartition("/")
+    paths = [page] + [f"{folder}/more/{name[: -len('.md')]}-{n}.md" for n in range(2, len(chunks) + 1)]
 
     def network_and_neighbours() -> dict[str, Any]:
         # Named in one article, an entity's company is that article's list of people and
@@ -214,14 +226,20 @@ def _entity_page(dossier: Dossier, entity: Entity, common: dict[str, Any], quote
         **common,
         "e": entity,
         "search_boost": search_boost(entity.mention_count),
-        "mentions_by_article": mentions_by_article(entity, ENTITY_MENTION_LIMIT),
+        "mentions_by_article": chunks[0],
+        "more_article_pages": [(path, len(chunk)) for path, chunk in zip(paths[1:], chunks[1:])],
         "described_as": list(dict.fromkeys(role["text"] for role in entity.roles)),
         "roles_by_article": roles_by_article(entity),
         "more_mentions": max(0, len(entity.mentions) - ENTITY_MENTION_LIMIT),
         "quotes": quotes[:ENTITY_QUOTE_LIMIT],
         "more_quotes": max(0, len(quotes) - ENTITY_QUOTE_LIMIT),
     }
-    return Page(page, "entity.md.j2", context, later=network_and_neighbours)
+    more = [
+        Page(path, "entity_more.md.j2", {**common, "e": entity, "rows": chunk, "roles_by_article": context["roles_by_article"], **pager(paths, n)})
+        for n, (path, chunk) in enumerate(zip(paths, chunks), start=1)
+        if n > 1
+    ]
+    return [Page(page, "entity.md.j2", context, later=network_and_neighbours), *more]
 
 
 def mentions_by_article(entity: Entity, limit: int) -> list[tuple[str, list[str]]]:
@@ -287,30 +305,98 @@ def _timeline_points(dossier: Dossier) -> list[tuple[str, str]]:
     return [(item.date, item.text) for item in dossier.timeline if item.date and item.kind == "published"]
 
 
+def _quotes(dossier: Dossier, common: dict[str, Any], groups: list[dict[str, Any]]) -> list[Page]:
+    """The Quotes page; when long, an index of sections (a letter per surname, then described
+    and unidentified speakers), each section on numbered pages. Every speaker has a place."""
+    weight = lambda group: 1 + len(group["quotes"])  # noqa: E731
+    if sum(weight(g) for g in groups) <= QUOTE_PAGE_BUDGET:
+        return [Page("quotes.md", "quotes.md.j2", {**common, "groups": groups, "sections": []})]
+    sections: dict[str, list[dict[str, Any]]] = {}
+    for group in groups:
+        entity = group["entity"]
+        key = entity_letter(sort_name(entity)) if entity else f"~{group['kind']}"
+        sections.setdefault(key, []).append(group)
+    titles = {"~described": "Described, not named", "~unknown": "Speaker not identified", "#": "Other names"}
+    slugs = {"~described": "described", "~unknown": "unidentified", "#": "other"}
+    pages: list[Page] = []
+    index = []
+    for key in sorted(sections):
+        # Named speakers in index order; described ones stay most quoted first.
+        members = sections[key] if key.startswith("~") else sorted(sections[key], key=lambda g: (sort_name(g["entity"]), g["entity"].id))
+        slug = slugs.get(key, key.lower())
+        chunks = chunk_by_weight(members, weight, QUOTE_PAGE_BUDGET)
+        paths = [numbered_path(f"quotes/{slug}.md", n) for n in range(1, len(chunks) + 1)]
+        title = titles.get(key, key)
+        for number, (path, chunk) in enumerate(zip(paths, chunks), start=1):
+            pages.append(Page(path, "quotes_part.md.j2", {**common, "title": title, "groups": chunk, **pager(paths, number)}))
+        index.append(
+            {"title": title, "paths": paths, "speakers": len(members), "quotes": sum(len(g["quotes"]) + g["more"] for g in members)}
+        )
+    page_of = {id(g): page.path for page in pages for g in page.context["groups"]}
+    top = [(g, page_of[id(g)]) for g in groups if g["entity"]][:20]
+    context = {**common, "groups": [], "sections": index, "top": top, "speakers": len(groups)}
+    return [Page("quotes.md", "quotes.md.j2", context), *pages]
+
+
 def _timeline(dossier: Dossier, common: dict[str, Any]) -> list[Page]:
-    """The timeline; split into a page per year when it grows long, so pages stay readable."""
+    """The timeline: events in the articles' own time by month, background and undated apart.
+
+    Each part is on the timeline page when short and on numbered pages of at most
+    ``TIMELINE_PAGE_ROWS`` rows when long, so no page grows with the dossier.
+    """
     dated = [t for t in dossier.timeline if t.date]
     undated = [t for t in dossier.timeline if not t.date]
-    points = [(t.date, dossier_title(common, t.article) if t.kind == "published" else t.text) for t in dated]
+    published = [t.date for t in dated if t.kind == "published"]
+    window = own_time(published, [t.date for t in dated if t.kind != "published"])
+    near = [t for t in dated if window is None or window[0] <= t.date[:4] <= window[1]]
+    background = [t for t in dated if window is not None and not window[0] <= t.date[:4] <= window[1]]
+    points = [(t.date, dossier_title(common, t.article) if t.kind == "published" else t.text) for t in near]
     svg = timeline_svg([(d, label[:60]) for d, label in points][-TIMELINE_POINTS:])
-    years: dict[str, list[Any]] = {}
-    for item in dated:
-        years.setdefault(str(item.date)[:4], []).append(item)
-    split = len(dated) > TIMELINE_SPLIT
-    year_pages = {year: f"timeline/{year}.md" for year in years} if split else {}
+    pages: list[Page] = []
+    months: dict[str, list[Any]] = {}
+    for item in near:
+        months.setdefault(month_key(str(item.date)), []).append(item)
+    month_pages: dict[str, str] = {}
+    if len(near) > TIMELINE_PAGE_ROWS:
+        for month, items in months.items():
+            chunks = paginate(items, TIMELINE_PAGE_ROWS)
+            paths = [numbered_path(f"timeline/{month}.md", n) for n in range(1, len(chunks) + 1)]
+            month_pages[month] = paths[0]
+            for number, (path, chunk) in enumerate(zip(paths, chunks), start=1):
+                context = {**common, "title": month, "dated": chunk, "undated": [], **pager(paths, number)}
+                pages.append(Page(path, "timeline_part.md.j2", context))
+    years: dict[str, list[tuple[str, int]]] = {}
+    for month in sorted(months, reverse=True):
+        years.setdefault(month[:4], []).append((month, len(months[month])))
+
+    def part(items: list[Any], name: str, title: str) -> tuple[list[Any], str | None]:
+        """Items shown on the timeline page, or none and the first of their own pages."""
+        if len(items) <= INLINE_ROWS:
+            return items, None
+        chunks = paginate(items, TIMELINE_PAGE_ROWS)
+        paths = [numbered_path(f"timeline/{name}.md", n) for n in range(1, len(chunks) + 1)]
+        for number, (path, chunk) in enumerate(zip(paths, chunks), start=1):
+            lists = {"dated": [], "undated": chunk} if name == "undated" else {"dated": chunk, "undated": []}
+            pages.append(Page(path, "timeline_part.md.j2", {**common, "title": title, **lists, **pager(paths, number)}))
+        return [], paths[0]
+
+    shown_background, background_page = part(background, "background", "Background")
+    shown_undated, undated_page = part(undated, "undated", "Undated mentions")
     context = {
         **common,
-        "dated": [] if split else dated,
-        "years": {year: len(items) for year, items in sorted(years.items(), reverse=True)},
-        "year_pages": year_pages,
-        "undated": undated[:UNDATED_LIMIT],
-        "more_undated": max(0, len(undated) - UNDATED_LIMIT),
+        "dated": [] if month_pages else near,
+        "years": years,
+        "month_pages": month_pages,
+        "window": window,
+        "background": shown_background,
+        "background_count": len(background),
+        "background_page": background_page,
+        "undated": shown_undated,
+        "undated_count": len(undated),
+        "undated_page": undated_page,
         "svg": svg,
     }
-    pages = [Page("timeline.md", "timeline.md.j2", context)]
-    for year, page in year_pages.items():
-        pages.append(Page(page, "timeline_year.md.j2", {**common, "year": year, "dated": years[year]}))
-    return pages
+    return [Page("timeline.md", "timeline.md.j2", context), *pages]
 
 
 def dossier_title(common: dict[str, Any], article_id: str) -> str:

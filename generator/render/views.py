@@ -15,17 +15,29 @@ from ..model import Dossier, Entity, LinkedArticle, LinkedQuote
 
 TYPE_FOLDERS = {"person": "people", "organisation": "organisations", "place": "places"}
 TYPE_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
-INDEX_PAGE_SIZE = 200
+# Page lengths. A page should stay under about 15 screens at 1280 px and 30 on a phone
+# (tests/test_page_length.py measures them in Chromium); every long list is cut into
+# numbered pages of at most this many rows, whatever the number of articles.
+INDEX_PAGE_SIZE = 50
 LETTER_SPLIT = 300
+LETTER_PAGE_SIZE = 250
+QUOTE_PAGE_BUDGET = 40
+"""Quotes (plus one per speaker heading) on one Quotes page."""
+TIMELINE_PAGE_ROWS = 80
+STORY_PAGE_ROWS = 120
+"""Article lines (plus three per story heading) on one Stories page."""
+INLINE_ROWS = 30
+"""Background and undated timeline entries shown on the timeline page itself; more get their own pages."""
 ENTITY_MENTION_LIMIT = 30
-ENTITY_QUOTE_LIMIT = 50
+ENTITY_QUOTE_LIMIT = 20
+ENTITY_ARTICLES_PER_PAGE = 60
+"""Articles listed on an entity's page; a much-covered entity's others are on numbered pages after it."""
 # Named in two articles, an entity's network is those two articles' names, which the
 # "Named with" list already gives with their counts; from three on, the picture shows
 # who keeps company with whom. (Pictures were a third of a 2,000-article site's pages.)
 NETWORK_MIN_ARTICLES = 3
 OVERVIEW_LATEST = 8
 OVERVIEW_KEY = 12
-QUOTE_SPEAKERS = 60
 QUOTES_PER_SPEAKER = 8
 PRINT_FULL_TEXT_LIMIT = 300
 """Past this many articles the print page carries summaries, not full texts: a 2,000-article
@@ -83,14 +95,57 @@ class Page:
         return {**self.context, **self.later()} if self.later else self.context
 
 
-def sort_articles(articles: list[LinkedArticle]) -> list[LinkedArticle]:
-    """Newest first; undated last, in seed order."""
+def sort_articles(articles: list[LinkedArticle], story_size: dict[str, int] | None = None) -> list[LinkedArticle]:
+    """Newest first; undated last, by coverage (``coverage_key``), never by file name."""
     dated = sorted(
         (a for a in articles if a.analysed.article.date),
         key=lambda a: (a.analysed.article.date or "", a.id),
         reverse=True,
     )
-    return dated + [a for a in articles if not a.analysed.article.date]
+    undated = [a for a in articles if not a.analysed.article.date]
+    return dated + sorted(undated, key=lambda a: coverage_key(a, story_size or {}))
+
+
+def coverage_key(article: LinkedArticle, story_size: dict[str, int]) -> tuple[int, int, int, str]:
+    """Order for articles without a date: the biggest story first, then the article naming most.
+
+    A file name says nothing about an article; how many articles tell the same story
+    and how many people, organisations and places it names say how central it is.
+    """
+    named = len(article.people) + len(article.organisations) + len(article.places)
+    return (-story_size.get(article.id, 1), -named, -len(article.quotes), article.id)
+
+
+def story_sizes(dossier: Dossier) -> dict[str, int]:
+    """Each article's story size (1 for an article in no story)."""
+    return {aid: len(story.articles) for story in dossier.stories for aid in story.articles}
+
+
+def chunk_by_weight(items: list[Any], weight: Callable[[Any], int], budget: int) -> list[list[Any]]:
+    """Consecutive runs of ``items`` whose weights add up to at most ``budget``.
+
+    An item heavier than the budget gets a page to itself; nothing is dropped.
+    """
+    chunks: list[list[Any]] = [[]]
+    used = 0
+    for item in items:
+        cost = weight(item)
+        if chunks[-1] and used + cost > budget:
+            chunks.append([])
+            used = 0
+        chunks[-1].append(item)
+        used += cost
+    return chunks
+
+
+def numbered_path(path: str, number: int) -> str:
+    """``path`` for page 1, ``stem-N.md`` for the pages after it."""
+    return path if number == 1 else f"{path[: -len('.md')]}-{number}.md"
+
+
+def pager(paths: list[str], number: int) -> dict[str, Any]:
+    """What a numbered page needs to link its siblings: its number and every page's path."""
+    return {"number": number, "total_pages": len(paths), "page_paths": paths}
 
 
 def sort_name(entity: Entity) -> str:
@@ -156,6 +211,7 @@ def quotes_by_speaker(
     return [
         {
             "label": label(key),
+            "kind": key[0],
             "entity": dossier.entities.get(key[1]) if key[0] == "entity" else None,
             "quotes": groups[key][:QUOTES_PER_SPEAKER],
             "more": max(0, len(groups[key]) - QUOTES_PER_SPEAKER),
@@ -169,4 +225,26 @@ def paginate(items: list[Any], size: int) -> list[list[Any]]:
 
 
 def index_page_path(folder: str, number: int) -> str:
-    return f"{folder}/index.md" if number == 1 else f"{folder}/index-{number}.md"
+    return numbered_path(f"{folder}/index.md", number)
+
+
+def own_time(published: list[str], mentioned: list[str]) -> tuple[str, str] | None:
+    """The years the dossier's articles are about, as ("YYYY", "YYYY"), or None with no dates.
+
+    With dated articles: from the year before the first to the year after the last.
+    Without: the middle half of the years the articles mention, widened by a year on
+    each side, so "Krakatau, 1883" or "by 2050" is background, not the story's time.
+    """
+    years = sorted(d[:4] for d in (published or mentioned) if d[:4].isdigit())
+    if not years:
+        return None
+    if published:
+        low, high = years[0], years[-1]
+    else:
+        low, high = years[(len(years) - 1) // 4], years[(3 * (len(years) - 1)) // 4]
+    return f"{int(low) - 1:04d}", f"{int(high) + 1:04d}"
+
+
+def month_key(date: str) -> str:
+    """"2019-01" for a day or month date, "2019" for a date given only as a year."""
+    return date[:7] if len(date) >= 7 else date[:4]
