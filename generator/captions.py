@@ -78,9 +78,9 @@ _WIRE = r"(?:\s*\((?i:" + AGENCY + r")\))?"
 _DASH = r"\s*(?:—|–|--|-)"
 #: A dateline opening a paragraph, up to and including its dash: "BARRON, Wis. -- ".
 DATELINE_OPENER = re.compile(r"^\s*" + _PLACE + r"(?:" + _REGION + r")?" + _WIRE + _DASH + r"\s*(?=[\"“‘']?[A-Z0-9])")
-#: A dateline alone on a line: "TROUT BROOK, N.B", "KUALA LUMPUR, Malaysia", "LONDON —". A bare
-#: capitalised line needs the region or the dash: alone it is a subheading ("WHAT HAPPENED").
-DATELINE_LINE = re.compile(r"\s*" + _PLACE + r"(?:" + _REGION + _WIRE + r"(?:" + _DASH + r")?|" + _WIRE + _DASH + r")\s*")
+#: A dateline alone on a line: "TROUT BROOK, N.B", "KUALA LUMPUR, Malaysia —". It needs its
+#: region: a bare capitalised line is a subheading ("WHAT HAPPENED") or a name ("NICK TAYLOR --").
+DATELINE_LINE = re.compile(r"\s*" + _PLACE + _REGION + _WIRE + r"(?:" + _DASH + r")?\s*")
 
 
 def dateline_opener(line: str) -> int:

@@ -80,11 +80,19 @@ def test_dateline_opener(line: str, opener: str) -> None:
 
 @pytest.mark.parametrize(
     "line, expected",
-    [("TROUT BROOK, N.B", True), ("KUALA LUMPUR, Malaysia", True), ("LONDON —", True), ("WHAT HAPPENED NEXT", False), ("Ottawa, Ont.", False)],
+    [("TROUT BROOK, N.B", True), ("KUALA LUMPUR, Malaysia —", True), ("NICK TAYLOR --", False), ("WHAT HAPPENED NEXT", False),
+     ("Ottawa, Ont.", False)],
 )
 def test_dateline_alone(line: str, expected: bool) -> None:
     assert captions.is_dateline_line(line) is expected
     assert (junk.line_rule(line) is not None and junk.line_rule(line).name == "dateline") is expected
+
+
+def test_capitals_and_dashes_that_recur_lead_list_items_not_datelines() -> None:
+    lines = ["The Canadians to watch this season:", "", "NICK TAYLOR -- He won in 2014.", "", "ADAM HADWIN -- He played well."]
+    assert junk.cut_furniture(lines) == (lines, [])
+    late = ["First.", "Second.", "Third.", "Fourth.", "Fifth.", "LONDON — A sixth paragraph."]
+    assert junk.cut_furniture(late) == (late, [])  # a dateline opens the story
 
 
 def test_credited_captions_take_the_caption_not_the_prose() -> None:

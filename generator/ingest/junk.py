@@ -633,11 +633,15 @@ def _split_inline_captions(lines: list[str], removed: list[Removal]) -> list[str
     return out
 
 
+#: A dateline is looked for in this many non-blank lines from the top of the body.
+DATELINE_TOP_LINES = 5
+
+
 def cut_furniture(lines: list[str]) -> tuple[list[str], list[Removal]]:
     """Cut furniture out of lines whose rest is article text, and report each cut.
 
-    * a dateline opening a paragraph ("BARRON, Wis. -- For nearly…"): the
-      paragraph stays, the dateline goes (rule ``dateline``);
+    * a dateline opening one of the first paragraphs ("BARRON, Wis. -- For
+      nearly…"): the paragraph stays, the dateline goes (rule ``dateline``);
     * captions ending in a bracketed photo credit, alone or in runs inside a
       paragraph ("This image released by … ( Kerry Brown / AP )"): rule
       ``caption_credit``;
@@ -649,11 +653,17 @@ def cut_furniture(lines: list[str]) -> tuple[list[str], list[Removal]]:
     """
     out = list(lines)
     removed: list[Removal] = []
+    # A dateline opens the story, once: capitals and a dash that recur ("NICK TAYLOR -- He
+    # finished…", one per paragraph) lead the items of a list, and stay.
+    top = [i for i, line in enumerate(lines) if line.strip()][:DATELINE_TOP_LINES]
+    openers = {i: dateline_opener(lines[i]) for i in top}
+    if sum(1 for i, line in enumerate(lines) if line.strip() and dateline_opener(line)) > 1:
+        openers = {}
     for index, line in enumerate(lines):
         if not line.strip():
             continue
         cuts: list[tuple[int, int, str]] = []
-        opener = dateline_opener(line)
+        opener = openers.get(index, 0)
         if opener:
             cuts.append((0, opener, "dateline"))
         for start, end in credited_captions(line):

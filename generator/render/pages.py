@@ -52,6 +52,7 @@ from .views import (
 NETWORK_NODES = 30
 EGO_NODES = 12
 TIMELINE_POINTS = 200
+DESCRIPTIONS = 12
 
 
 def build_pages(
@@ -228,7 +229,8 @@ def _entity_pages(dossier: Dossier, entity: Entity, common: dict[str, Any], quot
         "search_boost": search_boost(entity.mention_count),
         "mentions_by_article": chunks[0],
         "more_article_pages": [(path, len(chunk)) for path, chunk in zip(paths[1:], chunks[1:])],
-        "described_as": list(dict.fromkeys(role["text"] for role in entity.roles)),
+        # The commonest descriptions; every one stays beside its article in the list below.
+        "described_as": [text for text, _ in Counter(role["text"] for role in entity.roles).most_common(DESCRIPTIONS)],
         "roles_by_article": roles_by_article(entity),
         "more_mentions": max(0, len(entity.mentions) - ENTITY_MENTION_LIMIT),
         "quotes": quotes[:ENTITY_QUOTE_LIMIT],
