@@ -34,14 +34,24 @@ _EMPLOYER = r"(?:The\s+)?" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r"){0,3}"
 
 #: "( Kerry Brown / AP )", "(Adrian Wyld/Canadian Press)": a photo credit in brackets.
 BRACKET_CREDIT = re.compile(r"\(\s*" + _PHOTOGRAPHER + r"\s*/\s*" + _EMPLOYER + r"\s*\)")
-#: "Adrian Wyld/CP Foreign Affairs Minister…": a caption that opens with its photo credit, or
-#: with the agency alone when the photographer's name was lost ("The Canadian Press Paul
-#: Carver, chief Crown attorney, talks…"); two capitalised words must follow the agency, so
-#: "The Associated Press Stylebook says…" stays prose.
-CREDIT_OPENER = re.compile(
-    r"^\W*(?:" + _PHOTOGRAPHER + r"\s*/\s*(?:The\s+)?[A-Z]"
-    r"|(?:The\s+)?(?i:" + _alternation("news_agencies") + r")\s+[A-Z][\w'’.-]*\s+[A-Z])"
-)
+#: "Adrian Wyld/CP Foreign Affairs Minister…": a caption that opens with its photo credit.
+CREDIT_OPENER = re.compile(r"^\W*" + _PHOTOGRAPHER + r"\s*/\s*(?:The\s+)?[A-Z]")
+_AGENCY_OPENER = re.compile(r"^\W*(?:The\s+)?(?i:" + _alternation("news_agencies") + r")\b")
+_TWO_NAMES = re.compile(r"\s+[A-Z][\w'’.-]*\s+[A-Z]")
+
+
+def opens_with_credit(text: str) -> bool:
+    """A caption that opens with its credit: "Adrian Wyld/CP Foreign Affairs Minister…", or
+    the agency alone when the photographer's name was lost ("The Canadian Press Paul Carver,
+    chief Crown attorney, talks…"). Two capitalised words must follow the agency's whole
+    name, so "The Associated Press Stylebook says…" and "Xinhua News Agency said…" stay prose.
+    """
+    if CREDIT_OPENER.match(text):
+        return True
+    agency = _AGENCY_OPENER.match(text)  # the first (longest) agency name that fits, never a shorter one
+    return agency is not None and _TWO_NAMES.match(text, agency.end()) is not None
+
+
 #: Any photo credit or caption marker inside a paragraph (what analysis must not read names from).
 PHOTO_CREDIT = re.compile(
     r"(?:^|\()\s*" + _PHOTOGRAPHER + r"\s*/\s*(?:The\s+)?[A-Z]"
@@ -67,7 +77,7 @@ def is_caption_or_credit(text: str) -> bool:
 def is_credited_caption(text: str) -> bool:
     """The stricter test, for a paragraph whose words still count (quotes): it opens like
     furniture or with a photographer's credit, or carries a bracketed photo credit."""
-    return opens_like_furniture(text) or CREDIT_OPENER.match(text) is not None or BRACKET_CREDIT.search(text) is not None
+    return opens_like_furniture(text) or opens_with_credit(text) or BRACKET_CREDIT.search(text) is not None
 
 
 #: An upper-case place name, then optionally its region or country: "BARRON, Wis.",

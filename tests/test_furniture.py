@@ -133,6 +133,7 @@ def test_line_rules(line: str, rule: str) -> None:
         "The note said: this would be the last meeting.",
         "Ann Lee said the talks would resume on Friday.",
         "The Associated Press Stylebook changed its advice in 2019.",
+        "Xinhua News Agency said the talks had ended.",
     ],
 )
 def test_prose_is_not_furniture(line: str) -> None:

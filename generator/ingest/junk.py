@@ -25,11 +25,11 @@ from typing import Callable, Literal
 
 from ..captions import (
     AGENCY,
-    CREDIT_OPENER,
     PICTURE_AGENCY,
     credited_captions,
     dateline_opener,
     is_dateline_line,
+    opens_with_credit,
     recipe_start,
 )
 from .dates import parse_date_line
@@ -246,10 +246,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         "caption_credit_opener",
         "Captions that open with the photographer's credit: 'Adrian Wyld/CP Foreign Affairs Minister "
         "Chrystia Freeland participates…', 'Adrian Wyld / The Canadian Press Andrew Scheer follows…'.",
-        CREDIT_OPENER,
+        None,
         max_words=80,
-        anywhere=True,
         kind="caption",
+        predicate=opens_with_credit,
     ),
     LineRule(
         "widget_prompt",
