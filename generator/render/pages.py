@@ -341,7 +341,7 @@ def _quotes(dossier: Dossier, common: dict[str, Any], groups: list[dict[str, Any
 
 
 def _timeline(dossier: Dossier, common: dict[str, Any]) -> list[Page]:
-    """The timeline: events in the articles' own time by month, background and undated apart.
+    """The timeline: events in the articles' own time by year or month, background and undated apart.
 
     Each part is on the timeline page when short and on numbered pages of at most
     ``TIMELINE_PAGE_ROWS`` rows when long, so no page grows with the dossier.
@@ -355,21 +355,29 @@ def _timeline(dossier: Dossier, common: dict[str, Any]) -> list[Page]:
     points = [(t.date, dossier_title(common, t.article) if t.kind == "published" else t.text) for t in near]
     svg = timeline_svg([(d, label[:60]) for d, label in points][-TIMELINE_POINTS:])
     pages: list[Page] = []
-    months: dict[str, list[Any]] = {}
+    by_year: dict[str, list[Any]] = {}
     for item in near:
-        months.setdefault(month_key(str(item.date)), []).append(item)
+        by_year.setdefault(str(item.date)[:4], []).append(item)
+    # Long: a page per year, or per month in a year too long for one page.
     month_pages: dict[str, str] = {}
-    if len(near) > TIMELINE_PAGE_ROWS:
-        for month, items in months.items():
-            chunks = paginate(items, TIMELINE_PAGE_ROWS)
-            paths = [numbered_path(f"timeline/{month}.md", n) for n in range(1, len(chunks) + 1)]
-            month_pages[month] = paths[0]
-            for number, (path, chunk) in enumerate(zip(paths, chunks), start=1):
-                context = {**common, "title": month, "dated": chunk, "undated": [], **pager(paths, number)}
-                pages.append(Page(path, "timeline_part.md.j2", context))
     years: dict[str, list[tuple[str, int]]] = {}
-    for month in sorted(months, reverse=True):
-        years.setdefault(month[:4], []).append((month, len(months[month])))
+    split = len(near) > TIMELINE_PAGE_ROWS
+    for year in sorted(by_year, reverse=True):
+        groups: dict[str, list[Any]] = {year: by_year[year]}
+        if len(by_year[year]) > TIMELINE_PAGE_ROWS:
+            groups = {}
+            for item in by_year[year]:
+                groups.setdefault(month_key(str(item.date)), []).append(item)
+        years[year] = [(key, len(groups[key])) for key in sorted(groups, reverse=True)]
+        if not split:
+            continue
+        for key, items in groups.items():
+            chunks = paginate(items, TIMELINE_PAGE_ROWS)
+            paths = [numbered_path(f"timeline/{key}.md", n) for n in range(1, len(chunks) + 1)]
+            month_pages[key] = paths[0]
+            for number, (path, chunk) in enumerate(zip(paths, chunks), start=1):
+                context = {**common, "title": key, "dated": chunk, "undated": [], **pager(paths, number)}
+                pages.append(Page(path, "timeline_part.md.j2", context))
 
     def part(items: list[Any], name: str, title: str) -> tuple[list[Any], str | None]:
         """Items shown on the timeline page, or none and the first of their own pages."""
