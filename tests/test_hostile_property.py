@@ -31,7 +31,7 @@ from generator.render import render_dossier
 
 #: Tags our templates (and Python-Markdown's rendering of them) may produce.
 ALLOWED_TAGS = frozenset(
-    "p h1 h2 h3 ul ol li a strong em blockquote table thead tbody tr th td code div hr br "
+    "p h1 h2 h3 ul ol li a strong em blockquote table thead tbody tr th td code div span hr br "
     "svg g circle line rect text title path".split()
 )
 
