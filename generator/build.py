@@ -52,6 +52,16 @@ def _stderr(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
+#: Control characters (C0 but tab, DEL, C1) in a line for a terminal: a file name or a
+#: title could otherwise carry escape sequences that rewrite what the user sees.
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0)]}
+
+
+def printable(line: str) -> str:
+    """``line`` with control characters shown as ``\\xNN``: a report line is one inert line."""
+    return line.translate(_CONTROL)
+
+
 @contextmanager
 def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
     started = time.perf_counter()
@@ -61,6 +71,8 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
 
 def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
     """Build content/ (and the site unless ``settings.build_site`` is off)."""
+    say = log
+    log = lambda line: say(printable(line))  # noqa: E731 - every line this build prints is inert
     if not settings.seeds.is_dir():
         raise BuildError(f"{settings.seeds}: seeds folder not found")
     timings: dict[str, float] = {}

@@ -48,6 +48,12 @@ def test_our_copy_differs_only_by_its_changes() -> None:
     end = theirs.index("    {% endblock %}\n", start) + len("    {% endblock %}\n")
     assert "<script id=\"__config\"" in theirs[start:end] and "{% block config %}{% endblock %}" in OURS
     theirs = theirs[:start] + "    {% block config %}{% endblock %}\n" + theirs[end:]
+    # Titles and meta values escaped after striptags (which decodes &#60; back into <): issue 11.
+    for value in ("page.meta.description", "page.meta.author", "page.meta.title", "page.title | striptags"):
+        plain = "{{ %s }}" % value
+        escaped = "{{ %s | e }}" % (value if "striptags" in value else value + " | striptags")
+        assert plain in theirs and escaped in OURS and plain not in OURS
+        theirs = theirs.replace(plain, escaped)
     for removed in (
         '        {% if "navigation.top" in features %}\n          {% include "partials/top.html" %}\n        {% endif %}\n',
         '    <div class="md-dialog" data-md-component="dialog">\n      <div class="md-dialog__inner md-typeset"></div>\n    </div>\n',

@@ -72,11 +72,17 @@ def _tokens(key: str) -> tuple[str, ...]:
     return tuple(key.split())
 
 
+#: Longest entity page name (before a clash suffix).
+MAX_SLUG_CHARS = 80
+
+
 def _slug(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = text.encode("ascii", "ignore").decode("ascii").lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return text or "entity"
+    # A page name stays far under file-name limits (255 bytes) however long a name (or rename) is;
+    # _assign_ids keeps cut names that meet apart.
+    return text[:MAX_SLUG_CHARS].rstrip("-") or "entity"
 
 
 @lru_cache(maxsize=1 << 16)

@@ -10,6 +10,11 @@ from .views import html_page
 
 TYPE_ORDER = {"person": 0, "organisation": 1, "place": 2}
 
+#: Characters written as ``\uXXXX`` escapes (the same string to any JSON reader): no seed
+#: text in dossier.json reads as HTML if a browser sniffs the file or a page embeds it,
+#: and U+2028/U+2029 do not end a line in JavaScript code that embeds it.
+JSON_INERT = str.maketrans({c: f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"})
+
 
 def _article(a: LinkedArticle) -> dict[str, Any]:
     art = a.analysed.article
@@ -81,4 +86,4 @@ def dossier_json(dossier: Dossier) -> bytes:
     thousands of articles the indentation alone was a tenth of the file. ``python -m
     json.tool`` pretty-prints it for a reader."""
     data = json.dumps(dossier_dict(dossier), ensure_ascii=False, separators=(",", ":"))
-    return (data + "\n").encode("utf-8")
+    return (data.translate(JSON_INERT) + "\n").encode("utf-8")

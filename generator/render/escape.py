@@ -69,3 +69,38 @@ def external_link(label: object, url: str | None) -> Markup:
     return Markup(
         f'<a class="dossier-original" href="{href}" rel="noopener noreferrer nofollow">{md_text(label)}</a>'
     )
+
+
+# --- HTML: the one place a string bound for a page's HTML (not its Markdown) is made safe ---
+
+_TAG_RE = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
+# Characters no HTML or XML text may hold (C0 controls but tab/LF/CR, DEL..C1, lone surrogates, FFFE/FFFF).
+_HTML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def html_text(value: object) -> str:
+    """Plain text as HTML text that is safe anywhere: element content, a quoted attribute, <title>.
+
+    Every character HTML (or XML, for SVG) reads as markup is a reference and
+    whitespace is folded, so the result can be printed raw by any template.
+    """
+    if value is None:
+        return ""
+    text = " ".join(_HTML_INVALID_RE.sub("", str(value)).split())
+    return html.escape(text, quote=True)
+
+
+def html_to_text(fragment: object) -> str:
+    """What a reader sees of an HTML fragment: tags and comments dropped, references decoded."""
+    if fragment is None:
+        return ""
+    return html.unescape(_TAG_RE.sub("", str(fragment)))
+
+
+def safe_html_title(fragment: object) -> str:
+    """A title MkDocs or Markdown made (HTML, maybe with tags or references) as :func:`html_text`.
+
+    Idempotent, so a title that went through it once may go through it again
+    (``| striptags | e`` in a template gives the same bytes back).
+    """
+    return html_text(html_to_text(fragment))

@@ -77,8 +77,10 @@ def build_site(
             strict=strict,
         )
         from .prune import prune_site  # theme files no reader of this site can load
+        from .inert import InertTextPlugin  # titles and the table of contents as escaped text
         from .slim import SlimPlugin  # collapses the templates' whitespace in every built page
 
+        config.plugins["dossier/inert"] = InertTextPlugin()
         config.plugins["dossier/slim"] = SlimPlugin()
         _announce_feed(config, docs_dir)
         _check_shim(config)
