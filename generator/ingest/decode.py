@@ -17,7 +17,10 @@ reason the file is not text at all. The rules, in order:
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,24 +96,39 @@ class Decoded:
 
 
 def read_raw(path: Path) -> RawFile:
-    """Read at most ``limits.max_bytes()`` bytes but hash the whole file.
+    """Read at most ``limits.max_bytes()`` bytes of a regular file and hash it, in bounded work.
 
-    The hash covers every byte so exact duplicates are exact even for files
-    bigger than the limit; streaming keeps memory flat for huge files.
+    The size comes from ``fstat`` before anything is read. A file up to
+    ``limits.MAX_HASH_BYTES`` is hashed whole, so exact duplicates are exact
+    even beyond the part kept; a bigger one (a 20 GB sparse file) by the kept
+    part and its size, so it costs one read of the limit (only that part is
+    ever used, so two such files with one hash make the same article). Opened
+    non-blocking and checked to be a regular file on the open descriptor, so
+    a FIFO or a device that took the file's place since the folder was listed
+    cannot hang the build.
     """
     cap = limits.max_bytes()
-    digest = hashlib.sha256()
-    kept = bytearray()
-    size = 0
-    with open(path, "rb") as handle:
-        while True:
-            chunk = handle.read(1 << 20)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        whole = info.st_size <= limits.MAX_HASH_BYTES
+        budget = limits.MAX_HASH_BYTES if whole else cap
+        digest = hashlib.sha256()
+        kept = bytearray()
+        size = 0
+        while size < budget:
+            chunk = handle.read(min(1 << 20, budget - size))
             if not chunk:
                 break
             digest.update(chunk)
             size += len(chunk)
             if len(kept) < cap:
                 kept.extend(chunk[: cap - len(kept)])
+    if not whole or size >= budget:
+        size = max(size, info.st_size)
+        digest.update(b"\0size=%d" % size)
     return RawFile(bytes(kept), size, digest.hexdigest(), size > len(kept))
 
 

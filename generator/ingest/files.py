@@ -7,7 +7,9 @@ machine and file system.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 #: File name endings read as articles (compared case-insensitively).
@@ -20,30 +22,83 @@ def is_seed_name(name: str) -> bool:
 
 
 def find_seed_files(seeds_dir: Path) -> list[tuple[str, Path]]:
-    """Every seed file under ``seeds_dir`` as ``(relative POSIX path, absolute path)``.
+    """Every seed file under ``seeds_dir`` that may be read, as ``(relative POSIX path, path)``."""
+    return scan_seed_files(seeds_dir)[0]
+
+
+def scan_seed_files(seeds_dir: Path) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
+    """The seed files under ``seeds_dir`` that may be read, and ``(name, reason)`` for those refused.
 
     Hidden directories (``.git``, ``.cache`` ...) are skipped because they hold
     tool state, not articles; a hidden *file* name is still read because a user
-    may well have named an article that way. Symlinked directories are not
-    followed, so a link loop cannot hang the build.
+    may well have named an article that way. Only regular files that resolve
+    inside the seeds folder are read: a seed is published, so a symbolic link
+    to ``/etc/passwd`` or ``../.git/config`` would publish a secret, and a FIFO
+    or a device would hang the build or never end. Symlinked directories are
+    not followed, so a link loop cannot hang the build.
     """
     root = Path(seeds_dir)
     if not root.exists():
         raise FileNotFoundError(f"seeds folder not found: {root}")
     if not root.is_dir():
         raise NotADirectoryError(f"seeds path is not a folder: {root}")
+    real_root = root.resolve()
     found: list[tuple[str, Path]] = []
+    refused: list[tuple[str, str]] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        folder = Path(dirpath)
+        for name in sorted(d for d in dirnames if not d.startswith(".") and (folder / d).is_symlink()):
+            refused.append((_name(folder / name, root), "skipped: a symbolic link to a folder (not followed)"))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (folder / d).is_symlink())
         for name in filenames:
             if not is_seed_name(name):
                 continue
-            path = Path(dirpath) / name
-            if not path.is_file():
-                continue
-            found.append((display_name(path.relative_to(root).as_posix()), path))
+            path = folder / name
+            reason = refusal(path, real_root)
+            if reason is None:
+                found.append((_name(path, root), path))
+            else:
+                refused.append((_name(path, root), reason))
     found.sort(key=lambda item: item[0])
-    return found
+    refused.sort()
+    return found, refused
+
+
+def _name(path: Path, root: Path) -> str:
+    return display_name(path.relative_to(root).as_posix())
+
+
+def refusal(path: Path, real_root: Path) -> str | None:
+    """Why ``path`` must not be read as a seed (None: it may be). ``real_root``: the resolved seeds folder."""
+    try:
+        is_link = path.is_symlink()
+        real = path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13 reports a symlink loop this way
+        return "skipped: a symbolic link loop"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "skipped: a symbolic link loop"
+        if is_link:
+            return "skipped: a symbolic link to nothing (its target does not exist)"
+        return f"skipped: could not read file ({exc.strerror or exc})"
+    if real != real_root and real_root not in real.parents:
+        return "skipped: a symbolic link to a file outside the seeds folder (not read, never published)"
+    try:
+        mode = real.stat().st_mode
+    except OSError as exc:
+        return f"skipped: could not read file ({exc.strerror or exc})"
+    if not stat.S_ISREG(mode):
+        return f"skipped: not a regular file ({_KIND.get(stat.S_IFMT(mode), 'special file')})"
+    return None
+
+
+_KIND = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+}
 
 
 def display_name(relative: str) -> str:

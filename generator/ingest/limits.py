@@ -13,6 +13,11 @@ from __future__ import annotations
 #: would stop), and analysis time and memory grow with the length of one text.
 MAX_CHARS = 200_000
 
+#: Bytes of one file read at most, to hash it: within this a file is hashed whole (exact
+#: duplicates are exact); beyond it only the kept part and the size are, so a 20 GB
+#: (sparse) file costs one bounded read. The size is known from ``fstat`` before reading.
+MAX_HASH_BYTES = 64 << 20
+
 #: Bytes read per character kept: UTF-8 needs at most 4 (UTF-32 too).
 BYTES_PER_CHAR = 4
 

@@ -27,7 +27,7 @@ from generator.model import Article, Problem, Severity
 from .cache import Cached, IngestCache, make_entry
 from .decode import RawFile, decode_bytes, read_raw
 from .dedupe import NearDuplicateIndex, TextPrint, text_print
-from .files import display_name, find_seed_files
+from .files import display_name, scan_seed_files
 from .frontmatter import split_front_matter
 from .header import Header, publisher_from_url, read_header
 from .ids import assign_ids
@@ -202,7 +202,7 @@ def read_seeds(
     / ``NotADirectoryError`` when ``seeds_dir`` is not a folder.
     """
     root = Path(seeds_dir)
-    files = find_seed_files(root)
+    files, refused = scan_seed_files(root)
     with paused_gc():
         articles, problems = _read_all(files, cache_root, processes)
     renamed = [
@@ -210,7 +210,8 @@ def read_seeds(
         for source, path in files
         if source != path.relative_to(root).as_posix()
     ]
-    return articles, [*renamed, *problems]
+    skipped = [Problem(source, reason, "error") for source, reason in refused]
+    return articles, [*renamed, *skipped, *problems]
 
 
 #: Fewer files than this to read are read here: starting workers would cost more.
