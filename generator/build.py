@@ -19,6 +19,7 @@ from .ingest import read_added_dates, read_seeds
 from .link.corrections import CorrectionsError
 from .link.dossier import link_dossier
 from .model import Dossier, Problem
+from .outputs import OutputError, check_paths, claim
 from .render import render_dossier
 from .render.writer import write_tree
 from .settings import Settings
@@ -75,6 +76,8 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
     log = lambda line: say(printable(line))  # noqa: E731 - every line this build prints is inert
     if not settings.seeds.is_dir():
         raise BuildError(f"{settings.seeds}: seeds folder not found")
+    for line in _claim_outputs(settings):
+        log(line)
     timings: dict[str, float] = {}
     with _timed(timings, "ingest"):
         articles, problems = read_seeds(settings.seeds, cache_root=settings.cache, processes=settings.processes)
@@ -144,6 +147,25 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
             for warning in site.warnings:
                 log(f"mkdocs: {warning}")
     return result
+
+
+def _claim_outputs(settings: Settings) -> list[str]:
+    """Check every output path and take the folders this build will write (see outputs.py)."""
+    outputs = {"--content": settings.content}
+    if settings.build_site:
+        outputs["--site"] = settings.site
+    if settings.cache is not None:
+        outputs["--cache"] = settings.cache
+    try:
+        check_paths(settings.seeds, settings.config, outputs)
+        folders = [(settings.content, "content", "--content", True)]
+        if settings.cache is not None:
+            folders.append((settings.cache, "cache", "--cache", True))
+        if settings.build_site:
+            folders.append((settings.site, "site", "--site", False))
+        return claim(folders)
+    except OutputError as exc:
+        raise BuildError(str(exc)) from exc
 
 
 @contextmanager

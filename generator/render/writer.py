@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..outputs import MARKER
+
 
 @dataclass
 class WriteStats:
@@ -19,7 +21,11 @@ class WriteStats:
 
 
 def write_tree(root: Path, files: dict[str, bytes]) -> WriteStats:
-    """Make ``root`` hold exactly ``files`` (relative POSIX path -> bytes)."""
+    """Make ``root`` hold exactly ``files`` (relative POSIX path -> bytes), and its marker.
+
+    Files not in ``files`` are removed: the caller makes sure ``root`` is the
+    build's own folder (``outputs.claim``) before calling this.
+    """
     stats = WriteStats()
     root.mkdir(parents=True, exist_ok=True)
     for rel, data in sorted(files.items()):
@@ -35,7 +41,7 @@ def write_tree(root: Path, files: dict[str, bytes]) -> WriteStats:
         tmp.write_bytes(data)
         os.replace(tmp, path)
         stats.written += 1
-    wanted = set(files)
+    wanted = {*files, MARKER}  # the marker says the folder is the build's: it stays
     for path in sorted(root.rglob("*"), reverse=True):
         rel = path.relative_to(root).as_posix()
         if path.is_file() and rel not in wanted:

@@ -15,6 +15,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..outputs import MARKER, is_marked, mark
+
 SHIM = Path("assets/javascripts/iframe-worker/shim.js")
 
 
@@ -61,6 +63,8 @@ def build_site(
         raise SiteBuildError(f"{config_file}: MkDocs configuration not found")
     started = time.perf_counter()
     site_dir = site_dir.resolve()
+    if site_dir.exists() and not (is_marked(site_dir) or (site_dir.is_dir() and not any(site_dir.iterdir()))):
+        raise SiteBuildError(f"{site_dir}: not replaced: it was not written by dossier build (no {MARKER} file in it)")
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     umask = os.umask(0)
@@ -89,6 +93,7 @@ def build_site(
         else:
             build(config)
         prune_site(config, staging)
+        mark(staging)  # the next build may replace this site, and only because of this file
     except (Abort, ConfigurationError, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         detail = "; ".join(collector.messages[:3]) or str(exc)
