@@ -19,6 +19,7 @@ from .ingest import read_added_dates, read_seeds
 from .link.corrections import CorrectionsError
 from .link.dossier import link_dossier
 from .model import Dossier, Problem
+from .pagenames import DuplicatePathError
 from .outputs import OutputError, check_paths, claim
 from .render import render_dossier
 from .render.writer import write_tree
@@ -122,9 +123,12 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
         with _timed(timings, "render"):
             figures = settings.cache / "figures" if settings.cache else None
             public = read_site_settings(settings.config)
-            files = render_dossier(
-                dossier, report, figures, workers=settings.processes, site_url=public.site_url, site_name=public.site_name
-            )
+            try:
+                files = render_dossier(
+                    dossier, report, figures, workers=settings.processes, site_url=public.site_url, site_name=public.site_name
+                )
+            except DuplicatePathError as exc:
+                raise BuildError(str(exc)) from exc
             stats = write_tree(settings.content, files)
 
         result = BuildResult(

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from pathlib import PurePosixPath
 
+from ..pagenames import is_reserved
+
 SAFE_PART = re.compile(r"[A-Za-z0-9_-]+")
 #: Longest slug kept before the hash suffix.
 MAX_SLUG_CHARS = 60
@@ -62,14 +64,14 @@ def assign_ids(sources: list[str]) -> dict[str, str]:
 
     Uniqueness is case-insensitive, because the site is also written to
     case-insensitive file systems. The first file keeps the plain id; a later
-    clash gets the path hash appended (and a counter in the unlikely case
+    clash, or a name the generator keeps for its own pages (``index``), gets the path hash appended (and a counter in the unlikely case
     that still clashes).
     """
     taken: set[str] = set()
     ids: dict[str, str] = {}
     for source in sources:
         candidate = base_id(source)
-        if candidate.lower() in taken:
+        if candidate.lower() in taken or is_reserved(candidate):
             candidate = f"{candidate}-{path_hash(source)}"
         counter = 2
         unique = candidate

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from generator.gcpause import paused_gc
 from generator.model import Article, Problem, Severity
+from generator.pagenames import is_reserved
 
 from .cache import Cached, IngestCache, make_entry
 from .decode import RawFile, decode_bytes, read_raw
@@ -30,7 +31,7 @@ from .dedupe import NearDuplicateIndex, TextPrint, text_print
 from .files import display_name, scan_seed_files
 from .frontmatter import split_front_matter
 from .header import Header, publisher_from_url, read_header
-from .ids import assign_ids
+from .ids import assign_ids, base_id
 from .junk import cut_furniture, is_junk_line, remove_junk
 from .markdown import markdown_to_lines
 from .normalise import drop_long_words, normalise_text, split_long_lines, truncate
@@ -259,8 +260,12 @@ def _read_all(
 
     articles = [outcome.article for outcome in outcomes if outcome and outcome.article is not None]
     ids = assign_ids([article.source for article in articles])
-    for article in articles:
+    for article, outcome in zip(articles, (o for o in outcomes if o and o.article is not None)):
         article.id = ids[article.source]
+        if is_reserved(base_id(article.source)):
+            note = f"page name '{base_id(article.source)}' is the dossier's own; the article's page is articles/{article.id}.html"
+            article.problems = file_problem(article.source, [p.message for p in article.problems] + [note])
+            outcome.problems = list(article.problems)
     problems = [problem for outcome in outcomes if outcome for problem in outcome.problems]
     if cache is not None:
         problems.extend(cache.problems)

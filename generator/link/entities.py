@@ -51,6 +51,7 @@ from generator.link.gazetteer import (
     lookup_place,
 )
 from generator.model import AnalysedArticle, Entity, EntityMention, EntityType, Problem
+from generator.pagenames import is_reserved
 
 TYPES: tuple[EntityType, ...] = ("person", "organisation", "place")
 _TYPE_RANK = {t: n for n, t in enumerate(TYPES)}
@@ -389,6 +390,7 @@ def link_entities(analysed: list[AnalysedArticle], corrections: Corrections | No
     if corrections:
         clusters = _apply_corrections(clusters, corrections, problems)
         _assign_ids(clusters)
+    problems.extend(_reserved_names(clusters))
 
     return _build_index(clusters, analysed, article_ids, problems)
 
@@ -756,7 +758,7 @@ def _assign_ids(clusters: list[_Cluster]) -> None:
     for slug in sorted(by_slug):
         group = sorted(by_slug[slug], key=lambda c: (-len(c.refs), _TYPE_RANK[c.type], c.name, c.refs[0].order))
         for n, c in enumerate(group):
-            candidate = slug if n == 0 else f"{slug}-{c.type}"
+            candidate = slug if n == 0 and not is_reserved(slug) else f"{slug}-{c.type}"  # index, letter-b: ours
             counter = 2
             base = candidate
             while candidate in taken or (n > 0 and candidate == slug):
@@ -764,6 +766,16 @@ def _assign_ids(clusters: list[_Cluster]) -> None:
                 counter += 1
             c.id = candidate
             taken.add(candidate)
+
+
+def _reserved_names(clusters: list[_Cluster]) -> list[Problem]:
+    """A line for each entity whose page name the generator keeps for itself (it got a suffix)."""
+    folders = {"person": "people", "organisation": "organisations", "place": "places"}
+    return [
+        Problem(c.name, f"page name '{_slug(c.name)}' is the dossier's own; the page is {folders[c.type]}/{c.id}.html")
+        for c in clusters
+        if is_reserved(_slug(c.name))
+    ]
 
 
 def _apply_corrections(clusters: list[_Cluster], corrections: Corrections, problems: list[Problem]) -> list[_Cluster]:

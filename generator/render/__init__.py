@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Dossier
+from ..pagenames import check_unique
 from .dossier_json import dossier_json
 from .environment import make_environment
 from .feed import FEED_PATH, feeds
@@ -41,6 +42,7 @@ def render_dossier(
     feed_files = feeds(dossier, site_url, site_name) if site_url else {}
     report = {**report, "history": dossier.history.note, "feed": _feed_note(dossier, site_url, feed_files)}
     pages = build_pages(dossier, report, figures, feeds=feed_files.keys())
+    check_unique([*(page.path for page in pages), "dossier.json", *feed_files])  # never one file over another
     files = dict(zip((page.path for page in pages), render_pages(pages, render, figures, workers)))
     files["dossier.json"] = dossier_json(dossier)
     files.update(feed_files)
