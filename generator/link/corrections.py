@@ -26,6 +26,7 @@ file and line; a file that cannot be read as this format stops the build with
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -33,6 +34,10 @@ from typing import Literal
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator import safeyaml
+from generator.ingest import limits
+from generator.ingest.decode import read_raw
+from generator.ingest.files import refusal
 from generator.model import EntityType, Problem
 
 Action = Literal["merge", "rename", "type", "drop"]
@@ -115,7 +120,7 @@ def _names_list(node: Node, source: str, section: str) -> list[ScalarNode]:
 def parse_corrections(text: str, source: str = "corrections.yml") -> tuple[Corrections, list[Problem]]:
     """Read the YAML text; raise CorrectionsError on anything not in the format."""
     try:
-        root = yaml.compose(text)
+        root = safeyaml.compose(text)  # no aliases, bounded depth and size: never a traceback
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
@@ -192,10 +197,18 @@ def parse_corrections(text: str, source: str = "corrections.yml") -> tuple[Corre
 def load_corrections(path: Path) -> tuple[Corrections, list[Problem]]:
     """Read ``path``; a missing file means no corrections and no problem."""
     path = Path(path)
-    if not path.is_file():
+    if not os.path.lexists(path):
         return Corrections(source=path.name), []
+    # The file is in the seeds folder and obeys the seeds' rules: a regular file that resolves
+    # inside it (a link to a secret must not be parsed and quoted in an error line).
+    why = refusal(path, path.parent.resolve())
+    if why is not None:
+        raise CorrectionsError(f"{path.name}: {why.removeprefix('skipped: ')}; not read")
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = read_raw(path)
+        if raw.truncated:
+            raise CorrectionsError(f"{path.name}: larger than {limits.max_bytes():,} bytes; not read")
+        text = raw.data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CorrectionsError(f"{path.name} line 1: cannot read the file ({exc})") from exc
     return parse_corrections(text, source=path.name)
