@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .analyse.runner import analyse_articles
@@ -20,7 +21,8 @@ from .link.corrections import CorrectionsError
 from .link.dossier import link_dossier
 from .model import Dossier, Problem
 from .pagenames import DuplicatePathError
-from .outputs import OutputError, check_paths, claim
+from .forking import workers_end_with_their_parent
+from .outputs import BuildLock, OutputError, check_paths, claim
 from .render import render_dossier
 from .render.writer import write_tree
 from .settings import Settings
@@ -77,6 +79,20 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
     log = lambda line: say(printable(line))  # noqa: E731 - every line this build prints is inert
     if not settings.seeds.is_dir():
         raise BuildError(f"{settings.seeds}: seeds folder not found")
+    outputs = _outputs(settings)
+    try:
+        check_paths(settings.seeds, settings.config, outputs)  # before anything is written, the locks included
+        lock = BuildLock(list(outputs.values())).__enter__()
+    except OutputError as exc:
+        raise BuildError(str(exc)) from exc
+    try:
+        workers_end_with_their_parent()
+        return _run_build(settings, log)
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def _run_build(settings: Settings, log: Log) -> BuildResult:
     for line in _claim_outputs(settings):
         log(line)
     timings: dict[str, float] = {}
@@ -88,6 +104,8 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
     for problem in problems:
         log(problem.line())
     if not articles:
+        if settings.strict:  # never replace a site with an empty one on a --strict build
+            raise BuildError(f"{settings.seeds}: no readable articles (*.txt, *.md); --strict: the site is left as it was")
         log(f"{settings.seeds}: no readable articles (*.txt, *.md); the site will be empty")
 
     with _timed(timings, "analyse"), _progress(len(articles), settings.progress) as tick:
@@ -153,20 +171,24 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
     return result
 
 
-def _claim_outputs(settings: Settings) -> list[str]:
-    """Check every output path and take the folders this build will write (see outputs.py)."""
+def _outputs(settings: Settings) -> dict[str, Path]:
+    """The folders this build writes, by the option that names them."""
     outputs = {"--content": settings.content}
     if settings.build_site:
         outputs["--site"] = settings.site
     if settings.cache is not None:
         outputs["--cache"] = settings.cache
+    return outputs
+
+
+def _claim_outputs(settings: Settings) -> list[str]:
+    """Take the folders this build will write, or stop (see outputs.py); lines to show."""
+    folders = [(settings.content, "content", "--content", True)]
+    if settings.cache is not None:
+        folders.append((settings.cache, "cache", "--cache", True))
+    if settings.build_site:
+        folders.append((settings.site, "site", "--site", False))
     try:
-        check_paths(settings.seeds, settings.config, outputs)
-        folders = [(settings.content, "content", "--content", True)]
-        if settings.cache is not None:
-            folders.append((settings.cache, "cache", "--cache", True))
-        if settings.build_site:
-            folders.append((settings.site, "site", "--site", False))
         return claim(folders)
     except OutputError as exc:
         raise BuildError(str(exc)) from exc

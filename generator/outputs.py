@@ -143,3 +143,64 @@ def claim(folders: list[tuple[Path, str, str, bool]]) -> list[str]:
         if state == "earlier":
             lines.append(f"{option} {folder}: written by an earlier build (before folders were marked): marked as the build's own")
     return lines
+
+
+# --- one build at a time per output folder ---------------------------------------------------
+
+
+class BuildLock:
+    """Exclusive locks on the output folders for the whole build (``flock``, released on exit or death).
+
+    The lock file sits beside the folder (``.site.lock`` beside ``site/``): the
+    folder itself is swapped or emptied by the build, its parent is not. A
+    second build on one of the same folders stops at once with a line saying
+    which process holds it, instead of racing the first (one of them failed
+    with "File not found"). A build killed with ``kill -9`` leaves no lock
+    behind: the kernel drops it with the process.
+    """
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.paths = sorted({folder.resolve().parent / f".{folder.resolve().name}.lock" for folder in folders})
+        self._handles: list[int] = []
+
+    def __enter__(self) -> BuildLock:
+        import fcntl
+
+        try:
+            for path in self.paths:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+                self._handles.append(fd)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "another process"
+                    folder = path.with_name(path.name[1 : -len(".lock")])
+                    raise OutputError(
+                        f"{folder}: another dossier build (pid {holder}) is writing it; "
+                        "this one stops: run it again when that one has finished"
+                    ) from None
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for fd in self._handles:
+            os.close(fd)  # closing drops the lock
+        self._handles = []
+
+
+def staging_leftovers(site: Path) -> list[Path]:
+    """Staging and old-site folders of ``site`` that a killed build left beside it.
+
+    Only names the site stage itself gives (``.site-staging-*``, ``.site-old-<pid>``);
+    called while holding the site's lock, so no other build is using them.
+    """
+    site = site.resolve()
+    pattern = re.compile(rf"\.{re.escape(site.name)}-(staging-[A-Za-z0-9_]+|old-\d+)")
+    if not site.parent.is_dir():
+        return []
+    return sorted(p for p in site.parent.iterdir() if pattern.fullmatch(p.name) and p.is_dir() and not p.is_symlink())

@@ -3,14 +3,27 @@
 Each SVG is stored under the hash of everything that shapes it (nodes, edges,
 links, size), so an unchanged entity reuses its picture and a changed one is
 simply a new key. Entries no page used in this build are removed at the end.
+Entries are written with a checksum (``cachefiles.write_checked``) and pasted
+into pages only when it matches, like every other cache's.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
+import re
 from collections.abc import Callable
 from pathlib import Path
+
+from ..cachefiles import read_checked, write_checked
+
+
+#: The file names this cache writes (32 hex characters of the key).
+_ENTRY = re.compile(r"[0-9a-f]{32}\.svg")
+
+
+def _is_picture(svg: str) -> bool:
+    """One <svg> element of ours: the checksum proves the bytes are whole, this that they are a picture."""
+    return svg.startswith("<svg") and svg.rstrip().endswith("</svg>") and "<script" not in svg.lower()
 
 
 class FigureCache:
@@ -28,17 +41,15 @@ class FigureCache:
             return make()
         path = self.root / f"{key}.svg"
         try:
-            svg = path.read_text(encoding="utf-8")
-            if svg.startswith("<svg") and svg.rstrip().endswith("</svg>"):
+            body = read_checked(path)  # the same check as every other cache: a checksum line, then the body
+            svg = body.decode("utf-8") if body is not None else None
+            if svg is not None and _is_picture(svg):
                 self.hits += 1
                 return svg
-        except (OSError, UnicodeDecodeError):
+        except (OSError, ValueError):  # damaged, or not written by this cache: made again
             pass
         svg = make()
-        self.root.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
-        tmp.write_text(svg, encoding="utf-8")
-        os.replace(tmp, path)
+        write_checked(path, svg.encode("utf-8"))
         return svg
 
     def prune(self) -> None:
@@ -46,5 +57,5 @@ class FigureCache:
         if self.root is None or not self.root.is_dir():
             return
         for path in self.root.iterdir():
-            if path.stem not in self.used:
+            if _ENTRY.fullmatch(path.name) and path.stem not in self.used:  # only files this cache names
                 path.unlink(missing_ok=True)

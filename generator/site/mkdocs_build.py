@@ -15,7 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..outputs import MARKER, is_marked, mark
+from ..outputs import MARKER, is_marked, mark, staging_leftovers
 
 SHIM = Path("assets/javascripts/iframe-worker/shim.js")
 
@@ -66,7 +66,9 @@ def build_site(
     if site_dir.exists() and not (is_marked(site_dir) or (site_dir.is_dir() and not any(site_dir.iterdir()))):
         raise SiteBuildError(f"{site_dir}: not replaced: it was not written by dossier build (no {MARKER} file in it)")
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    for leftover in staging_leftovers(site_dir):  # a build killed mid-way left it (its owner holds no lock)
+        shutil.rmtree(leftover, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-staging-", dir=site_dir.parent))
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; a published site must be readable
