@@ -15,6 +15,7 @@ import http.server
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,15 +49,23 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> HostileBuild:
 
 
 @pytest.fixture(scope="module")
-def planted(built: HostileBuild, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """A copy of the site with one live payload in one article page; (site, that page)."""
+def planted(built: HostileBuild, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    """A copy of the site with live payloads planted in two pages; (site, page, inline page).
+
+    ``page`` loads a script file of the site's own (which no policy tells from the
+    theme's: the check must catch it); ``inline page`` holds an inline script and an
+    event handler, what escaping keeps out and the page's policy must stop on its own.
+    """
     site = tmp_path_factory.mktemp("planted") / "site"
     shutil.copytree(built.site, site)
     (site / PLANTED).write_text("window.__pwned = 'planted'; alert('planted');\n", encoding="utf-8")
-    page = "articles/title-line.html"
+    page, inline = "articles/title-line.html", "articles/no-title.html"
     html = (site / page).read_text(encoding="utf-8")
     (site / page).write_text(html.replace("</h1>", f'</h1><script src="../{PLANTED}"></script>', 1), encoding="utf-8")
-    return site, page
+    html = (site / inline).read_text(encoding="utf-8")
+    payload = "<script>window.__pwned='inline';alert('inline')</script><img src=x onerror=\"window.__pwned='handler'\">"
+    (site / inline).write_text(html.replace("</h1>", "</h1>" + payload, 1), encoding="utf-8")
+    return site, page, inline
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -139,9 +148,38 @@ def test_no_page_built_from_hostile_seeds_runs_their_script(driver, built: Hosti
 
 
 @pytest.mark.parametrize("scheme", ["file", "http"])
-def test_the_check_catches_a_planted_live_payload(driver, planted: tuple[Path, str], serve, scheme: str) -> None:
-    site, page = planted
+def test_the_check_catches_a_planted_live_payload(driver, planted: tuple[Path, str, str], serve, scheme: str) -> None:
+    site, page, _ = planted
     base = _base(site, scheme, serve)
     found = _evidence(driver, base + page)
     assert "alert: planted" in found and "window.__pwned = planted" in found, found
     assert _evidence(driver, base + "index.html") == []  # the other pages of the copy stay clean
+
+
+@pytest.mark.parametrize("scheme", ["file", "http"])
+def test_the_pages_policy_stops_inline_script_on_its_own(driver, planted: tuple[Path, str, str], serve, scheme: str) -> None:
+    """Defence in depth: markup that got past the escaping still runs nothing."""
+    site, _, inline = planted
+    base = _base(site, scheme, serve)
+    assert _evidence(driver, base + inline) == []
+    html = (site / inline).read_text(encoding="utf-8")
+    stripped = html.replace('<meta http-equiv="Content-Security-Policy"', '<meta name="no-policy"', 1)
+    (site / "articles" / "no-policy.html").write_text(stripped, encoding="utf-8")
+    assert _evidence(driver, base + "articles/no-policy.html") != []  # without the policy it runs
+
+
+@pytest.mark.parametrize("scheme", ["file", "http"])
+def test_search_works_under_the_policy(driver, built: HostileBuild, serve, scheme: str) -> None:
+    base = _base(built.site, scheme, serve)
+    driver.get(base + "index.html")
+    box = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "input.md-search__input"))
+    box.click()
+    links: list[str] = []
+    for _ in range(20):  # the index loads in the worker: try again until it answers
+        box.clear()
+        box.send_keys("Okafor")
+        time.sleep(0.5)
+        links = [a.get_attribute("href") or "" for a in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__link")]
+        if any("maria-okafor" in link for link in links):
+            break
+    assert any("maria-okafor" in link for link in links), links

@@ -83,6 +83,17 @@ def test_every_page_runs_only_the_themes_scripts(built: HostileBuild) -> None:
         assert len(page.titles) <= 1 + page.tags.count("svg") * 50, path
 
 
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'none'")
+
+
+def test_every_page_carries_the_script_policy_before_anything_from_a_seed(built: HostileBuild) -> None:
+    for path in sorted(built.site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        policy = text.find(f'<meta http-equiv="Content-Security-Policy" content="{CSP}">')
+        assert 0 < policy < text.index("<title>") and text.index("<head>") < policy, path
+
+
 def test_titles_are_text_and_keep_the_payload(built: HostileBuild) -> None:
     shown = []
     for path in sorted(built.site.rglob("*.html")):

@@ -25,12 +25,10 @@
 // configuration, written from the page header before Material's bundle looks for them.
 (function () {
   var here = document.currentScript, root = new URL("../..", here.src);
-  {%- for script in config.extra.polyfills if "iframe-worker" in script %}
-  // Search runs in a worker, which browsers refuse to pages opened from file://: the shim
-  // (mkdocs.yml, extra.polyfills) stands in for it there. Written, so it runs before Material's
-  // bundle starts the search.
-  if (location.protocol === "file:") document.write("<script src=\"" + new URL({{ script | tojson }}, root).href + "\"><\/script>");
-  {%- endfor %}
+  // Search runs in a worker, which browsers refuse to pages opened from file://: file-worker.js
+  // stands in for it there (without inline script, which the pages' policy forbids). Written,
+  // so it runs before Material's bundle starts the search.
+  if (location.protocol === "file:") document.write("<script src=\"" + new URL("assets/javascripts/file-worker.js", root).href + "\"><\/script>");
   {%- if search_on %}
   here.insertAdjacentHTML("beforebegin", {{ (button ~ dialog) | tojson }});
   {%- endif %}
