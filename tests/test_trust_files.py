@@ -60,7 +60,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, list[str
         "gone.txt": "target does not exist",
         "fifo.txt": "not a regular file (a FIFO)",
         "linked": "symbolic link to a folder",
+        "hidden.txt": "into a hidden folder",
     }
+    (seeds / ".git").mkdir()  # the seeds folder may be a repository of its own
+    (seeds / ".git" / "config").write_text(f"[http]\n\textraheader = AUTHORIZATION: basic {SECRET}\n", encoding="utf-8")
+    (seeds / "hidden.txt").symlink_to(".git/config")
     (seeds / "leak.txt").symlink_to("../secret.txt")
     (seeds / "passwd.txt").symlink_to("/etc/passwd")
     (seeds / "gitconfig.md").symlink_to(tmp / ".git" / "config")

@@ -83,6 +83,9 @@ def refusal(path: Path, real_root: Path) -> str | None:
         return f"skipped: could not read file ({exc.strerror or exc})"
     if real != real_root and real_root not in real.parents:
         return "skipped: a symbolic link to a file outside the seeds folder (not read, never published)"
+    if any(part.startswith(".") for part in real.relative_to(real_root).parts[:-1]):
+        # Hidden folders hold tool state (.git/config and its token), never articles.
+        return "skipped: a symbolic link into a hidden folder of the seeds folder (not read, never published)"
     try:
         mode = real.stat().st_mode
     except OSError as exc:
