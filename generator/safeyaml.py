@@ -14,6 +14,7 @@ turn into a line naming the file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -58,26 +59,21 @@ BoundedLoader.yaml_implicit_resolvers = {
 BoundedLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
-def _check_size(text: str) -> None:
+def _run(text: str, step: Callable[[BoundedLoader], Any]) -> Any:
     if len(text) > MAX_CHARS:
         raise yaml.YAMLError(f"longer than {MAX_CHARS:,} characters")
+    loader = BoundedLoader(text)
+    try:
+        return step(loader)
+    finally:
+        loader.dispose()
 
 
 def load(text: str) -> Any:
     """The Python value of ``text`` (plain dicts, lists, strings, numbers); raises ``yaml.YAMLError``."""
-    _check_size(text)
-    loader = BoundedLoader(text)
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
+    return _run(text, BoundedLoader.get_single_data)
 
 
 def compose(text: str) -> Node | None:
     """The node tree of ``text`` (with line numbers); raises ``yaml.YAMLError``."""
-    _check_size(text)
-    loader = BoundedLoader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
+    return _run(text, BoundedLoader.get_single_node)

@@ -103,3 +103,13 @@ def build_hostile(root: Path) -> HostileBuild:
                      "--site", str(root / "site"), "--cache", str(root / "cache"),
                      "--config", str(ROOT / "mkdocs.yml"), "--quiet", "--processes", "1"])
     return HostileBuild(root, code, buffer.getvalue().splitlines())
+
+
+def run_dossier(tmp: Path, seeds: Path, *extra: str) -> tuple[int, list[str]]:
+    """``dossier build`` of ``seeds`` into ``tmp``/content, site and cache (one process); exit code, stderr lines."""
+    buffer = io.StringIO()
+    with contextlib.redirect_stderr(buffer):
+        code = main(["build", "--seeds", str(seeds), "--content", str(tmp / "content"), "--site", str(tmp / "site"),
+                     "--cache", str(tmp / "cache"), "--config", str(ROOT / "mkdocs.yml"), "--quiet", "--processes", "1",
+                     *extra])
+    return code, buffer.getvalue().splitlines()

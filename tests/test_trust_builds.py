@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import os
 import signal
 import subprocess
@@ -21,20 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from hostile_site import run_dossier
 from generator.outputs import BuildLock
 from builds import FIXTURE_SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _run(tmp: Path, seeds: Path, *extra: str) -> tuple[int, list[str]]:
-    buffer = io.StringIO()
-    with contextlib.redirect_stderr(buffer):
-        code = main(["build", "--seeds", str(seeds), "--content", str(tmp / "content"), "--site", str(tmp / "site"),
-                     "--cache", str(tmp / "cache"), "--config", str(ROOT / "mkdocs.yml"), "--quiet", "--processes", "1",
-                     *extra])
-    return code, buffer.getvalue().splitlines()
 
 
 def _tree(folder: Path) -> dict[str, str]:
@@ -45,7 +35,7 @@ def _tree(folder: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("trust-builds")
-    code, lines = _run(tmp, FIXTURE_SEEDS)
+    code, lines = run_dossier(tmp, FIXTURE_SEEDS)
     assert code == 0, lines
     return tmp
 
@@ -53,11 +43,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_second_build_on_a_locked_output_stops_with_a_line(built: Path) -> None:
     before = _tree(built / "site")
     with BuildLock([built / "site"]):
-        code, lines = _run(built, FIXTURE_SEEDS)
+        code, lines = run_dossier(built, FIXTURE_SEEDS)
     assert code == 1
     assert len(lines) == 1 and "another dossier build (pid" in lines[0] and "is writing it" in lines[0], lines
     assert _tree(built / "site") == before
-    assert _run(built, FIXTURE_SEEDS)[0] == 0  # the lock went with its holder
+    assert run_dossier(built, FIXTURE_SEEDS)[0] == 0  # the lock went with its holder
 
 
 def test_leftover_staging_folders_are_removed_and_nothing_else(built: Path) -> None:
@@ -66,7 +56,7 @@ def test_leftover_staging_folders_are_removed_and_nothing_else(built: Path) -> N
         (built / name / "index.html").write_text("half a site", encoding="utf-8")
     (built / ".site-notes").mkdir()
     (built / ".site-notes" / "mine.txt").write_text("mine", encoding="utf-8")
-    code, lines = _run(built, FIXTURE_SEEDS)
+    code, lines = run_dossier(built, FIXTURE_SEEDS)
     assert code == 0, lines
     assert not (built / ".site-staging-k1ll3d9x").exists() and not (built / ".site-old-424242").exists()
     assert (built / ".site-notes" / "mine.txt").read_text(encoding="utf-8") == "mine"
@@ -76,7 +66,7 @@ def test_leftover_staging_folders_are_removed_and_nothing_else(built: Path) -> N
 def test_strict_build_of_an_empty_seeds_folder_fails_and_keeps_the_site(built: Path) -> None:
     before = _tree(built / "site")
     (built / "empty-seeds").mkdir(exist_ok=True)
-    code, lines = _run(built, built / "empty-seeds", "--strict")
+    code, lines = run_dossier(built, built / "empty-seeds", "--strict")
     assert code != 0 and "no readable articles" in lines[-1] and "--strict" in lines[-1], lines
     assert _tree(built / "site") == before and len(before) > 20
 
@@ -87,7 +77,7 @@ def test_a_tampered_picture_cache_entry_is_not_pasted_into_a_page(built: Path) -
     for path in figures:
         path.write_text('<svg><script>window.__pwned=1</script><text>TAMPERED</text></svg>', encoding="utf-8")
     (built / "cache" / "figures" / "keep-me.txt").write_text("not an entry", encoding="utf-8")
-    code, lines = _run(built, FIXTURE_SEEDS)
+    code, lines = run_dossier(built, FIXTURE_SEEDS)
     assert code == 0, lines
     for page in list((built / "site").rglob("*.html")) + list((built / "content").rglob("*.md")):
         assert "TAMPERED" not in page.read_text(encoding="utf-8"), page

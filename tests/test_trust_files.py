@@ -9,8 +9,6 @@ no output. A 20 GB sparse seed costs one bounded read, not 20 GB.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import stat
 from pathlib import Path
@@ -18,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cli import main
+from hostile_site import run_dossier
 from generator.ingest.decode import read_raw
 from generator.ingest import limits
 
@@ -32,12 +30,7 @@ ARTICLE = (
 
 
 def _run(tmp: Path, *extra: str) -> tuple[int, list[str]]:
-    buffer = io.StringIO()
-    with contextlib.redirect_stderr(buffer):
-        code = main(["build", "--seeds", str(tmp / "seeds"), "--content", str(tmp / "content"),
-                     "--site", str(tmp / "site"), "--cache", str(tmp / "cache"), "--config", str(ROOT / "mkdocs.yml"),
-                     "--quiet", "--processes", "1", *extra])
-    return code, buffer.getvalue().splitlines()
+    return run_dossier(tmp, tmp / "seeds", *extra)
 
 
 @pytest.fixture(scope="module")

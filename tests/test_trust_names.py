@@ -7,13 +7,11 @@ build output and on the report page; two outputs with one path fail the build.
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from hostile_site import run_dossier
 from generator.pagenames import DuplicatePathError, check_unique, is_reserved
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,12 +27,7 @@ def _article(place: str, person: str) -> str:
 
 
 def _run(tmp: Path, *extra: str) -> tuple[int, list[str]]:
-    buffer = io.StringIO()
-    with contextlib.redirect_stderr(buffer):
-        code = main(["build", "--seeds", str(tmp / "seeds"), "--content", str(tmp / "content"),
-                     "--site", str(tmp / "site"), "--cache", str(tmp / "cache"), "--config", str(ROOT / "mkdocs.yml"),
-                     "--quiet", "--processes", "1", *extra])
-    return code, buffer.getvalue().splitlines()
+    return run_dossier(tmp, tmp / "seeds", *extra)
 
 
 @pytest.fixture(scope="module")

@@ -10,14 +10,12 @@ stops the build with one line naming the file and line, never a traceback.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from hostile_site import run_dossier
 
 ROOT = Path(__file__).resolve().parent.parent
 BODY = (
@@ -41,15 +39,6 @@ CASES = {
 }
 
 
-def _run(tmp: Path, seeds: Path) -> tuple[int, list[str]]:
-    buffer = io.StringIO()
-    with contextlib.redirect_stderr(buffer):
-        code = main(["build", "--seeds", str(seeds), "--content", str(tmp / "content"), "--site", str(tmp / "site"),
-                     "--cache", str(tmp / "cache"), "--config", str(ROOT / "mkdocs.yml"), "--quiet", "--processes", "1",
-                     "--no-site"])
-    return code, buffer.getvalue().splitlines()
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, list[str], dict]:
     tmp = tmp_path_factory.mktemp("trust-yaml")
@@ -57,7 +46,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, list[str], dic
     seeds.mkdir()
     for n, (name, (front, _, _)) in enumerate(CASES.items()):
         (seeds / name).write_text(f"---\n{front}\n---\n{BODY.replace('Thursday', f'day {n}')}", encoding="utf-8")
-    code, lines = _run(tmp, seeds)
+    code, lines = run_dossier(tmp, seeds, "--no-site")
     data = json.loads((tmp / "content" / "dossier.json").read_text(encoding="utf-8"))
     return code, lines, {a["source"]: a for a in data["articles"]}
 
@@ -95,7 +84,7 @@ def test_corrections_yml_never_gives_a_traceback(tmp_path: Path, text: str, said
     seeds.mkdir()
     (seeds / "a.txt").write_text("Strike ends\n\n" + BODY, encoding="utf-8")
     (seeds / "corrections.yml").write_text(text, encoding="utf-8")
-    code, lines = _run(tmp_path, seeds)
+    code, lines = run_dossier(tmp_path, seeds, "--no-site")
     if said is None:
         assert code == 0, lines  # a date as a new name is only text
         return
@@ -108,5 +97,5 @@ def test_corrections_yml_linked_out_of_the_seeds_folder_is_not_read(tmp_path: Pa
     (seeds / "a.txt").write_text("Strike ends\n\n" + BODY, encoding="utf-8")
     (tmp_path / "secret.yml").write_text("SECRET-b7e1: [\n", encoding="utf-8")
     (seeds / "corrections.yml").symlink_to(tmp_path / "secret.yml")
-    code, lines = _run(tmp_path, seeds)
+    code, lines = run_dossier(tmp_path, seeds, "--no-site")
     assert code == 1 and "outside the seeds folder" in lines[-1] and "SECRET" not in "\n".join(lines)

@@ -28,7 +28,7 @@ from generator.pagenames import is_reserved
 from .cache import Cached, IngestCache, make_entry
 from .decode import RawFile, decode_bytes, read_raw
 from .dedupe import NearDuplicateIndex, TextPrint, text_print
-from .files import display_name, scan_seed_files
+from .files import scan_seed_files
 from .frontmatter import split_front_matter
 from .header import Header, publisher_from_url, read_header
 from .ids import assign_ids, base_id
