@@ -22,7 +22,7 @@ from .link.dossier import link_dossier
 from .model import Dossier, Problem
 from .pagenames import DuplicatePathError
 from .forking import workers_end_with_their_parent
-from .outputs import BuildLock, OutputError, check_paths, claim
+from .outputs import BuildLock, OutputError, check_paths, claim, ownership
 from .render import render_dossier
 from .render.writer import write_tree
 from .settings import Settings
@@ -82,6 +82,7 @@ def run_build(settings: Settings, log: Log = _stderr) -> BuildResult:
     outputs = _outputs(settings)
     try:
         check_paths(settings.seeds, settings.config, outputs)  # before anything is written, the locks included
+        _check_ownership(settings)  # a folder that is not the build's gets no lock file beside it either
         lock = BuildLock(list(outputs.values())).__enter__()
     except OutputError as exc:
         raise BuildError(str(exc)) from exc
@@ -181,15 +182,25 @@ def _outputs(settings: Settings) -> dict[str, Path]:
     return outputs
 
 
-def _claim_outputs(settings: Settings) -> list[str]:
-    """Take the folders this build will write, or stop (see outputs.py); lines to show."""
+def _folders(settings: Settings) -> list[tuple[Path, str, str, bool]]:
+    """(folder, kind, option, made here) for each folder this build writes."""
     folders = [(settings.content, "content", "--content", True)]
     if settings.cache is not None:
         folders.append((settings.cache, "cache", "--cache", True))
     if settings.build_site:
         folders.append((settings.site, "site", "--site", False))
+    return folders
+
+
+def _check_ownership(settings: Settings) -> None:
+    for folder, kind, option, _ in _folders(settings):
+        ownership(folder, kind, option)
+
+
+def _claim_outputs(settings: Settings) -> list[str]:
+    """Take the folders this build will write, or stop (see outputs.py); lines to show."""
     try:
-        return claim(folders)
+        return claim(_folders(settings))
     except OutputError as exc:
         raise BuildError(str(exc)) from exc
 

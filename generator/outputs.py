@@ -160,7 +160,8 @@ class BuildLock:
     """
 
     def __init__(self, folders: list[Path]) -> None:
-        self.paths = sorted({folder.resolve().parent / f".{folder.resolve().name}.lock" for folder in folders})
+        self.paths = sorted({lock_file(folder) for folder in folders})
+        self._folders = {lock_file(folder): folder for folder in folders}
         self._handles: list[int] = []
 
     def __enter__(self) -> BuildLock:
@@ -175,7 +176,7 @@ class BuildLock:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except BlockingIOError:
                     holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "another process"
-                    folder = path.with_name(path.name[1 : -len(".lock")])
+                    folder = self._folders[path]
                     raise OutputError(
                         f"{folder}: another dossier build (pid {holder}) is writing it; "
                         "this one stops: run it again when that one has finished"
@@ -191,6 +192,12 @@ class BuildLock:
         for fd in self._handles:
             os.close(fd)  # closing drops the lock
         self._handles = []
+
+
+def lock_file(folder: Path) -> Path:
+    """The lock file of an output folder: beside it, hidden (``site`` -> ``.site.lock``)."""
+    real = folder.resolve()
+    return real.parent / f"{'' if real.name.startswith('.') else '.'}{real.name}.lock"
 
 
 def staging_leftovers(site: Path) -> list[Path]:
