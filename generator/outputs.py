@@ -34,8 +34,8 @@ _SITE_FILE = re.compile(r"[^/]+(/[^/]+)*\.(html|json|xml|xml\.gz|js|css|svg|png|
 _SITE_NEEDS = ("dossier.json", "search/search_index.json")
 #: Files of content/ an earlier build wrote.
 _CONTENT_FILE = re.compile(
-    r"((articles|people|organisations|places|timeline|editions)/[^/]+\.md"
-    r"|(index|stories|quotes|timeline|report|print|editions)\.md|dossier\.json|feed\.xml|feeds/[^/]+\.xml"
+    r"((articles|people|organisations|places|timeline|editions|quotes)/(more/)?[^/]+\.md"
+    r"|(index|stories|quotes|timeline|report|print|editions)(-\d+)?\.md|dossier\.json|feed\.xml|feeds/[^/]+\.xml"
     r"|[^/]+(/[^/]+)*\.tmp)$"
 )
 #: Files of the cache folder an earlier build wrote.

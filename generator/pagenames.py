@@ -3,7 +3,7 @@
 An article's page is ``articles/<id>.md`` and an entity's ``people/<id>.md``
 (or organisations/, places/); the same folders hold the generator's index
 pages (``index``, ``index-2``...) and letter pages (``letter-b``,
-``letter-other``). A seed named ``index.txt`` or an entity renamed ``Index``
+``letter-other``, ``letter-b-2``...). A seed named ``index.txt`` or an entity renamed ``Index``
 or ``Letter B`` would otherwise silently replace one of them. Compared
 case-insensitively: the site is also written to case-insensitive disks.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-_RESERVED = re.compile(r"index(-\d+)?|letter-([a-z]|other)", re.IGNORECASE)
+_RESERVED = re.compile(r"index(-\d+)?|letter-([a-z]|other)(-\d+)?", re.IGNORECASE)
 
 
 def is_reserved(name: str) -> bool:

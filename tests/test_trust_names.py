@@ -84,12 +84,12 @@ def test_two_outputs_with_one_path_fail_the_build(tmp_path: Path, monkeypatch) -
     assert lines[-1] == "dossier: error: two pages would be written to one file: stories.md and stories.md"
 
 
-@pytest.mark.parametrize("name", ["index", "INDEX", "index-12", "letter-b", "Letter-Other"])
+@pytest.mark.parametrize("name", ["index", "INDEX", "index-12", "letter-b", "Letter-Other", "letter-b-2"])
 def test_reserved(name: str) -> None:
     assert is_reserved(name)
 
 
-@pytest.mark.parametrize("name", ["indexes", "index-person", "letter-bb", "letter-b-person", "2022", "Maria"])
+@pytest.mark.parametrize("name", ["indexes", "index-person", "letter-bb", "letter-b-person", "letter-b-2x", "2022", "Maria"])
 def test_not_reserved(name: str) -> None:
     assert not is_reserved(name)
 
