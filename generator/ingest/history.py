@@ -84,7 +84,8 @@ def _git(root: Path, *args: str) -> bytes:
     env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
     try:
         done = subprocess.run(
-            ["git", "-C", str(root), *args],
+            # The seeds folder may hold a repository of its own: no fsmonitor or external diff it names runs.
+            ["git", "-C", str(root), "-c", "core.fsmonitor=false", "-c", "diff.external=", *args],
             capture_output=True,
             env=env,
             timeout=GIT_TIMEOUT,
@@ -119,7 +120,7 @@ def _added_days(root: Path, current: set[str]) -> dict[str, str]:
         out = _git(
             root,
             "-c", "log.showSignature=false",
-            "log", "--first-parent", "--diff-merges=first-parent", "--no-color",
+            "log", "--first-parent", "--diff-merges=first-parent", "--no-color", "--no-ext-diff", "--no-textconv",
             "-z", "--format=%x1e%ct", "--name-status", "--relative", "-M", f"-l{RENAME_LIMIT}",
             "--diff-filter=AR", "--", ".",
         )  # fmt: skip
