@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.sentences import DATELINE, split_sentences
@@ -62,12 +63,19 @@ DANGLING_END = words("title_dangling_end")
 """Words a headline cannot end on: function words, auxiliaries, attribution words."""
 ATTRIBUTION = {"according", "said", "says", "told", "claimed", "claims", "added", "saying", "reportedly"}
 TIME_ENTITIES = {"DATE", "TIME"}
+ARTICLES = {"a", "an", "the"}
+PERFECT = {"has", "have"}
 QUOTE_MARKS = "\"“”‘’«»"
 PRONOUN_SUBJECTS = {"PRP", "EX", "WP", "DT"}
 
 
-def make_title(doc: Doc, mentions: list[Mention]) -> str:
-    """A short headline-like title (<= MAX_CHARS) pruned from the article's most headline-worthy sentence."""
+def make_title(doc: Doc, mentions: list[Mention], nlp: Language | None = None) -> str:
+    """A short headline-like title (<= MAX_CHARS) pruned from the article's most headline-worthy sentence.
+
+    With ``nlp``, a candidate must also pass ``title_problem`` on its own
+    parse: out of context the last word can read as a verb left without its
+    object even when the sentence's parse disagrees.
+    """
     sentences = split_sentences(doc)
     scores = score_sentences(sentences, None, mentions, doc, neutral=LENGTH_FEATURES)
     usable = [s for s in sentences if scores[s.index] is not None and not _mostly_quoted(s.text, s.outside)]
@@ -75,13 +83,21 @@ def make_title(doc: Doc, mentions: list[Mention]) -> str:
     ranked = sorted(usable, key=lambda s: (-(scores[s.index] or 0.0) * pull[s.index], s.index))
     for sent in ranked[:CANDIDATES]:
         title = headline(sent.span)
-        if title:
+        if title and _reads_whole(title, nlp):
             return title
     for sent in ranked:
         title = _whole(sent.span)
-        if title:
+        if title and _reads_whole(title, nlp):
             return title
     return FALLBACK
+
+
+def _reads_whole(title: str, nlp: Language | None) -> bool:
+    """True unless the title's own parse ends it on a dangling verb (no pipeline: nothing to check)."""
+    if nlp is None:
+        return True
+    words = [t for t in nlp(title) if not t.is_punct and not t.is_space]
+    return title_problem(title, words[-1].tag_ if words else None) is None
 
 
 def title_problem(title: str, last_tag: str | None = None) -> str | None:
@@ -178,6 +194,7 @@ def headline(span: Span) -> str | None:
     keep -= _parenthetical(doc, keep)
     keep -= _attribution_and_time(doc, keep)
     keep -= {i for i in keep if doc[i].lower_ in DISCOURSE_ADVERBS and doc[i].dep_ == "advmod"}
+    keep -= _articles(doc, keep)
     protected = {clause.i, subject.i} | {c.i for c in clause.children if c.dep_ in CORE_DEPS}
     text = _render(doc, keep)
     while len(text) > TARGET_CHARS:
@@ -360,6 +377,17 @@ def _balance(text: str) -> str:
         text = re.sub(r"(?:^|(?<=\s))‘", "", text)
         text = re.sub(r"’(?=\s|$|[,.;:!?])", "", text)
     return text.strip()
+
+
+def _articles(doc: Doc, keep: set[int]) -> set[int]:
+    """Headlinese drops "a", "an" and "the" ("Intel unveils laser breakthrough"), but not from names,
+    and the perfect's "has"/"have" right before its verb ("Intel has unveiled" -> "Intel unveiled")."""
+    out = {i for i in keep if doc[i].lower_ in ARTICLES and doc[i].dep_ == "det" and not doc[i].ent_type_}
+    out |= {
+        i for i in keep
+        if doc[i].lower_ in PERFECT and doc[i].dep_ == "aux" and doc[i].head.i == i + 1 and doc[i].head.tag_ == "VBN"
+    }
+    return out
 
 
 def _attribution_and_time(doc: Doc, keep: set[int]) -> set[int]:
