@@ -211,3 +211,10 @@ def test_headlinese_keeps_articles_inside_names(nlp):
                      "The appeal was the last one open to him."])
     title = make_title(doc, [], nlp)
     assert "The Hague" in title and " the appeal" not in title and "Monday" not in title
+
+
+def test_headlinese_keeps_has_before_been(nlp):
+    doc = _doc(nlp, ["The union leaders in the capital have been on strike for a month over pay.",
+                     "Talks with the government broke down again last week."])
+    title = make_title(doc, [], nlp)
+    assert "have been on strike" in title

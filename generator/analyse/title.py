@@ -385,7 +385,8 @@ def _articles(doc: Doc, keep: set[int]) -> set[int]:
     out = {i for i in keep if doc[i].lower_ in ARTICLES and doc[i].dep_ == "det" and not doc[i].ent_type_}
     out |= {
         i for i in keep
-        if doc[i].lower_ in PERFECT and doc[i].dep_ == "aux" and doc[i].head.i == i + 1 and doc[i].head.tag_ == "VBN"
+        if doc[i].lower_ in PERFECT and doc[i].dep_ == "aux" and doc[i].head.i == i + 1
+        and doc[i].head.tag_ == "VBN" and doc[i].head.lower_ != "been"
     }
     return out
 
