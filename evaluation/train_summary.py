@@ -446,20 +446,29 @@ def cross_validate(examples: list[Example], regularisation: float) -> dict[str, 
 def cv_report(examples: list[Example], regularisation: float) -> str:
     """Held-out figures per scheme and set, with Lead-3 on the same articles (x100)."""
     results = cross_validate(examples, regularisation)
+    from .summaries import paired_bootstrap
+
     lines = [
         f"Learned sentence scorer, cross-validated (L2 {regularisation:g}); held-out ROUGE F1 x100, budget {BUDGET}",
-        f"{'scheme':<28}{'set':<14}{'R-1':>7}{'R-2':>7}{'R-L':>7}   {'Lead-3 R-1':>10}{'R-2':>7}{'R-L':>7}",
+        f"{'scheme':<28}{'set':<14}{'R-1':>7}{'R-2':>7}{'R-L':>7}   {'Lead-3 R-1':>10}{'R-2':>7}{'R-L':>7}"
+        "   held-out minus Lead-3, paired bootstrap 95%",
     ]
     for scheme, label in (("across", "train other set, test this"), ("folds", f"{FOLDS}-fold over both sets")):
         for set_name in SETS:
             keys = [(ex.set_name, ex.stem) for ex in examples if ex.set_name == set_name]
-            held = [results[scheme][k] for k in keys if k in results[scheme]]
-            if not held:
+            keys = [k for k in keys if k in results[scheme]]
+            if not keys:
                 continue
-            leads = [rouge(ex.lead, ex.reference) for ex in examples if ex.set_name == set_name]
+            held = [results[scheme][k] for k in keys]
+            lead_of = {(ex.set_name, ex.stem): ex for ex in examples}
+            leads = [rouge(lead_of[k].lead, lead_of[k].reference) for k in keys]
             ours = "".join(f"{100 * mean(h[m] for h in held):7.2f}" for m in ("rouge1", "rouge2", "rougeL"))
             base = "".join(f"{100 * mean(h[m] for h in leads):7.2f}" for m in ("rouge1", "rouge2", "rougeL"))
-            lines.append(f"{label:<28}{set_name:<14}{ours}   {base[:7]:>10}{base[7:]}")
+            margins = []
+            for m, name in (("rouge2", "R-2"), ("rougeL", "R-L")):
+                diff, low, high = paired_bootstrap([h[m] for h in held], [b[m] for b in leads])
+                margins.append(f"{name} {100 * diff:+.2f} [{100 * low:+.2f}, {100 * high:+.2f}]")
+            lines.append(f"{label:<28}{set_name:<14}{ours}   {base[:7]:>10}{base[7:]}   {'  '.join(margins)}")
     return "\n".join(lines)
 
 
