@@ -42,7 +42,9 @@ def build_dossier(seeds: Path, cache: Path, summary_sentences: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__)
     parser.add_argument("--eval-dir", type=Path, default=Path(os.environ.get("DOSSIER_EVAL", DEFAULT_EVAL)))
-    parser.add_argument("--only", choices=["ggt", "bbc-summary"], default=None)
+    parser.add_argument(
+        "--only", choices=["ggt", "bbc-summary", "cnndm-dev", "summary-cv", "titles"], default=None
+    )
     args = parser.parse_args(argv)
     if not args.eval_dir.is_dir():
         print(f"evaluation: {args.eval_dir} not found (the dev sets live in ../shared/eval)", file=sys.stderr)
@@ -68,15 +70,58 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(sourcing.report(dossier))
         print()
+    dossiers: dict[str, dict] = {"ggt": dossier} if args.only in (None, "ggt") else {}
+    from . import summaries, titles
+
+    budget = getattr(summaries, "BUDGET", SUMMARY_BUDGET)
     if args.only in (None, "bbc-summary"):
         gold_dir = args.eval_dir / "bbc-summary"
-        from . import summaries
-
-        budget = getattr(summaries, "BUDGET", SUMMARY_BUDGET)
         started = time.perf_counter()
         dossier = build_dossier(gold_dir / "seeds", cache_root / "eval-bbc", budget)
         print(f"## BBC summaries: {len(dossier['articles'])} articles (built in {time.perf_counter() - started:.1f}s)\n")
         print(summaries.report(dossier, gold_dir, nlp))
+        print()
+    if args.only in (None, "cnndm-dev") and (args.eval_dir / "cnndm-dev").is_dir():
+        gold_dir = args.eval_dir / "cnndm-dev"
+        started = time.perf_counter()
+        dossier = build_dossier(gold_dir / "seeds", cache_root / "eval-cnndm", budget)
+        print(f"## cnndm-dev summaries: {len(dossier['articles'])} articles (built in {time.perf_counter() - started:.1f}s)\n")
+        print(summaries.newsroom_report(dossier, gold_dir))
+        print()
+        dossiers["cnndm-dev"] = dossier
+    if args.only in (None, "summary-cv"):
+        from . import train_summary
+
+        started = time.perf_counter()
+        examples = train_summary.load_all(args.eval_dir, nlp)
+        if {ex.set_name for ex in examples} == set(train_summary.SETS):
+            from generator.analyse.summary_model import default_path
+
+            shipped = json.loads(default_path().read_text(encoding="utf-8"))
+            reg = shipped.get("trained", {}).get("regularisation", train_summary.REGULARISATION)
+            report = train_summary.cv_report(examples, reg)
+            print(f"## Summary scorer cross-validation ({time.perf_counter() - started:.1f}s)\n")
+            print(report)
+            print()
+    if args.only in (None, "titles"):
+        started = time.perf_counter()
+        with tempfile.TemporaryDirectory(prefix="dossier-eval-titles-") as tmp:
+            bbc = args.eval_dir / "bbc-summary" / "seeds"
+            untitled = titles.untitled_copy(bbc, Path(tmp) / "bbc")
+            dossier = build_dossier(untitled, cache_root / "eval-bbc-untitled", budget)
+            dossiers["bbc-summary (untitled)"] = dossier
+            headline = titles.headline_report(dossier, bbc)
+            conll = args.eval_dir / "conll-dev" / "seeds"
+            if conll.is_dir():
+                untitled = titles.untitled_copy(conll, Path(tmp) / "conll")
+                dossiers["conll-dev (untitled)"] = build_dossier(untitled, cache_root / "eval-conll-untitled", budget)
+        for name in ("ggt", "cnndm-dev"):
+            if name not in dossiers and (args.eval_dir / name / "seeds").is_dir():
+                dossiers[name] = build_dossier(args.eval_dir / name / "seeds", cache_root / f"eval-{name}", budget)
+        print(f"## Titles ({time.perf_counter() - started:.1f}s)\n")
+        print(headline)
+        print()
+        print(titles.problem_report(dossiers, nlp))
     return 0
 
 

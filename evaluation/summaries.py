@@ -25,16 +25,17 @@ the summary-level LCS of the original ROUGE-L, one sentence per line.
 
 Margins: with 100 articles a gap of a point can be luck, so the table is
 followed by a paired bootstrap of ours minus each baseline on R-2 and R-L
-(resampling articles, 95% interval). ``--cv`` checks that the summariser's
-constants are not fitted to these articles: it splits them into 5 folds by
-topic-stratified round robin, picks the constants from a small grid on 4
-folds, scores the held-out fold with them, and reports the held-out scores.
+(resampling articles, 95% interval). The summariser's weights are learned
+by ``python -m evaluation.train_summary``, which reports their
+cross-validated scores (``make eval`` prints them too).
+
+``newsroom_report`` scores cnndm-dev the same way (no title line there;
+newsroom highlights as references), then against all 11 references.
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import random
 import re
@@ -79,21 +80,29 @@ class LineTokenizer:
         return tuple(self._WORD.findall(sentence))
 
 
-def load_gold(gold_dir: Path) -> list[GoldArticle]:
-    """Read seeds/<stem>.txt and refs.json; articles sorted by stem."""
-    refs = json.loads((gold_dir / "refs.json").read_text(encoding="utf-8"))
+def load_gold(gold_dir: Path, has_title: bool = True, refs_file: str = "refs.json") -> list[GoldArticle]:
+    """Read seeds/<stem>.txt and the references; articles sorted by stem.
+
+    ``has_title``: the seed's first line is its headline (BBC), else every
+    line is body (cnndm-dev). A reference is one string (sentences one a
+    line) or, in ``refs_all.json``, a list of them: the first is kept here
+    (``load_references`` gives them all).
+    """
+    refs = json.loads((gold_dir / refs_file).read_text(encoding="utf-8"))
     out = []
     for path in sorted((gold_dir / "seeds").glob("*.txt")):
         lines = path.read_text(encoding="utf-8").split("\n")
-        title = lines[0].strip()
+        title = lines[0].strip() if has_title else ""
         paragraphs: list[list[str]] = [[]]
-        for line in lines[1:]:
+        for line in lines[1:] if has_title else lines:
             if line.strip():
                 paragraphs[-1].append(line.strip())
             elif paragraphs[-1]:
                 paragraphs.append([])
         paragraphs = [p for p in paragraphs if p]
-        reference = [s for s in refs.get(path.stem, "").split("\n") if s.strip()]
+        given = refs.get(path.stem, "")
+        given = given[0] if isinstance(given, list) and given else given or ""
+        reference = [s for s in given.split("\n") if s.strip()]
         if reference:
             out.append(GoldArticle(path.stem, title, paragraphs, reference))
     return out
@@ -134,7 +143,7 @@ def _sumy(name: str) -> Callable[[GoldArticle, int], list[str]]:
 
 
 BASELINES: dict[str, Callable[[GoldArticle, int], list[str]]] = {
-    "Lead": lead,
+    f"Lead-{BUDGET}": lead,
     "LexRank (sumy)": _sumy("LexRank"),
     "TextRank (sumy)": _sumy("TextRank"),
     "LSA (sumy)": _sumy("LSA"),
@@ -223,10 +232,12 @@ def format_margins(scores: dict[str, dict[str, dict[str, float]]], ours_label: s
     return "\n".join(lines)
 
 
-def format_table(table: dict[str, dict[str, float]], budget_text: str, articles: int) -> str:
+def format_table(
+    table: dict[str, dict[str, float]], budget_text: str, articles: int, dataset: str = "BBC News Summary dev set"
+) -> str:
     """A plain text table, best R-2 marked per column."""
     lines = [
-        f"Summaries: BBC News Summary dev set, {articles} articles, ROUGE F1 x100 (rouge-score, stemmed)",
+        f"Summaries: {dataset}, {articles} articles, ROUGE F1 x100 (rouge-score, stemmed)",
         f"Budget: {budget_text}, the same for every system",
         f"{'system':<18}" + "".join(f"{HEADERS[m]:>8}" for m in METRICS),
     ]
@@ -261,6 +272,37 @@ def report(dossier: dict, gold_dir: Path, nlp=None) -> str:
     return text
 
 
+def newsroom_report(dossier: dict, gold_dir: Path) -> str:
+    """cnndm-dev: ours, Lead-3 and sumy against the newsroom highlights, margins, then 11 references.
+
+    The highlights are abstractive, so R-Lsum is as noisy as R-L; the
+    11-reference figures (``refs_all.json``: the highlights plus SummEval's
+    10 extra summaries) average each system's F1 over the references.
+    """
+    gold_dir = Path(gold_dir)
+    gold = load_gold(gold_dir, has_title=False)
+    ours = {Path(a.get("source", "")).stem: list(a.get("summary") or []) for a in dossier.get("articles", [])}
+    scores = score_articles(ours, gold, BUDGET)
+    text = format_table(mean_table(scores), f"{BUDGET} sentences per article", len(gold), "cnndm-dev (newsroom highlights)")
+    text += "\n" + format_margins(scores)
+    refs_all = gold_dir / "refs_all.json"
+    if refs_all.exists():
+        many = json.loads(refs_all.read_text(encoding="utf-8"))
+        systems = {"ours": lambda a, n: ours.get(a.stem, []), **BASELINES}
+        table = {}
+        for name, fn in systems.items():
+            per_article = []
+            for a in gold:
+                picked = fn(a, BUDGET)
+                refs = [[r] for r in many.get(a.stem, [])]
+                rows = [rouge_f1(picked, ref) for ref in refs]
+                per_article.append({m: mean(r[m] for r in rows) for m in METRICS})
+            table[name] = {m: mean(r[m] for r in per_article) for m in METRICS}
+        text += "\n" + format_table(table, f"{BUDGET} sentences per article", len(gold),
+                                    "cnndm-dev, mean over 11 references (refs_all.json)")
+    return text
+
+
 def parse(gold: list[GoldArticle], nlp) -> list:
     """One spaCy doc per article, each sentence line a paragraph (as ingest makes them)."""
     return list(nlp.pipe("\n\n".join(article.sentences) for article in gold))
@@ -275,81 +317,6 @@ def run_ours(gold: list[GoldArticle], nlp, budget: int | None, docs: list | None
         article.stem: summarise(doc, article.title, [], n=budget or len(article.reference))
         for article, doc in zip(gold, docs)
     }
-
-
-CV_FOLDS = 5
-CV_GRID: dict[str, tuple[float, ...]] = {
-    "LENGTH_EXPONENT": (0.0, 0.25, 0.5, 0.75, 1.0),
-    "REDUNDANT_EXCESS": (0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
-    "BOOST_POSITION": (0.0, 0.1),
-    "BOOST_ENTITIES": (0.0, 0.1),
-}
-"""The summariser's tunable constants and the values cross-validation may choose from."""
-
-
-def topic_folds(stems: list[str], folds: int = CV_FOLDS) -> dict[str, int]:
-    """Fold of each article: round robin within each topic (the stem before "_"), so folds mix topics."""
-    out: dict[str, int] = {}
-    topics = sorted({stem.split("_")[0] for stem in stems})
-    for topic in topics:
-        members = sorted(stem for stem in stems if stem.split("_")[0] == topic)
-        for i, stem in enumerate(members):
-            out[stem] = i % folds
-    return out
-
-
-def cross_validate(
-    gold: list[GoldArticle], nlp, budget: int | None, folds: int = CV_FOLDS
-) -> tuple[dict[str, dict[str, float]], list[str]]:
-    """Held-out per-article scores of ours, constants chosen on the other folds; and one line per fold.
-
-    Every grid point is run once over all articles; for each fold the point
-    with the best mean of R-2 and R-L on the other folds is chosen (ties go
-    to the smaller constants) and only its held-out articles are kept.
-    """
-    import generator.analyse.summary as summary
-
-    docs = parse(gold, nlp)
-    names = sorted(CV_GRID)
-    grid = list(itertools.product(*(CV_GRID[name] for name in names)))
-    saved = {name: getattr(summary, name) for name in names}
-    cache: dict[tuple[str, tuple[str, ...]], dict[str, float]] = {}
-    table: dict[tuple[float, ...], dict[str, dict[str, float]]] = {}
-    references = {a.stem: a.reference for a in gold}
-    try:
-        for point in grid:
-            for name, value in zip(names, point):
-                setattr(summary, name, value)
-            scores = {}
-            for stem, picked in run_ours(gold, nlp, budget, docs).items():
-                key = (stem, tuple(picked))
-                if key not in cache:
-                    cache[key] = rouge_f1(picked, references[stem])
-                scores[stem] = cache[key]
-            table[point] = scores
-    finally:
-        for name, value in saved.items():
-            setattr(summary, name, value)
-
-    fold_of = topic_folds([a.stem for a in gold], folds)
-
-    def objective(point: tuple[float, ...], stems: list[str]) -> float:
-        return mean((table[point][s]["rouge2"] + table[point][s]["rougeL"]) / 2 for s in stems)
-
-    held: dict[str, dict[str, float]] = {}
-    lines = []
-    for fold in range(folds):
-        train = [s for s, f in fold_of.items() if f != fold]
-        test = [s for s, f in fold_of.items() if f == fold]
-        if not test or not train:
-            continue
-        best = max(grid, key=lambda point: (objective(point, train), [-v for v in point]))
-        held.update({s: table[best][s] for s in test})
-        chosen = ", ".join(f"{name}={value:g}" for name, value in zip(names, best))
-        r2 = 100 * mean(table[best][s]["rouge2"] for s in test)
-        rl = 100 * mean(table[best][s]["rougeL"] for s in test)
-        lines.append(f"fold {fold} ({len(test)} held out): {chosen}; held-out R-2 {r2:.2f}, R-L {rl:.2f}")
-    return held, lines
 
 
 def shuffled(gold: list[GoldArticle], seed: int = 13) -> list[GoldArticle]:
@@ -370,7 +337,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ref-budget", action="store_true", help="budget = reference sentence count")
     parser.add_argument("--shuffle", action="store_true", help="shuffle sentence order first")
     parser.add_argument("--no-title", action="store_true", help="do not pass titles to ours")
-    parser.add_argument("--cv", action="store_true", help="cross-validate the summariser's constants (slow)")
     args = parser.parse_args(argv)
     from generator.analyse.nlp import load_pipeline
 
@@ -384,15 +350,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.shuffle:
         label += " (sentences shuffled)"
     nlp = load_pipeline()
-    if args.cv:
-        held, lines = cross_validate(gold, nlp, budget)
-        baselines = score_articles({}, gold, budget)
-        del baselines["ours"]
-        scores = {"ours (CV)": held, **baselines}
-        print("\n".join(lines))
-        print(format_table(mean_table(scores), label + ", ours held out by fold", len(gold)))
-        print(format_margins(scores, "ours (CV)"))
-        return 0
     scores = score_articles(run_ours(gold, nlp, budget), gold, budget)
     print(format_table(mean_table(scores), label, len(gold)))
     print(format_margins(scores))

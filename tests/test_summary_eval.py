@@ -86,16 +86,6 @@ def test_paired_bootstrap_is_deterministic_and_brackets_the_mean():
     assert paired_bootstrap([], []) == (0.0, 0.0, 0.0)
 
 
-def test_topic_folds_deal_each_topic_round_robin():
-    from evaluation.summaries import topic_folds
-
-    stems = [f"sport_{i:03d}" for i in range(1, 6)] + [f"tech_{i:03d}" for i in range(1, 4)]
-    folds = topic_folds(stems, 3)
-    assert [folds[f"sport_{i:03d}"] for i in range(1, 6)] == [0, 1, 2, 0, 1]
-    assert [folds[f"tech_{i:03d}"] for i in range(1, 4)] == [0, 1, 2]
-    assert topic_folds(list(reversed(stems)), 3) == folds
-
-
 def test_report_prints_bootstrap_margins_against_every_baseline(gold_dir):
     text = report({"articles": [{"source": "news_001.txt", "summary": REFERENCE.split("\n")}]}, gold_dir, None)
     margins = text[text.index("Margins of ours") :]
@@ -104,26 +94,62 @@ def test_report_prints_bootstrap_margins_against_every_baseline(gold_dir):
     assert "R-2" in margins and "R-L" in margins
 
 
-@pytest.fixture()
-def four_topic_gold(tmp_path):
-    (tmp_path / "seeds").mkdir()
-    refs = {}
-    for topic in ("news", "sport"):
-        for i in (1, 2):
-            stem = f"{topic}_{i:03d}"
-            (tmp_path / "seeds" / f"{stem}.txt").write_text(ARTICLE, encoding="utf-8")
-            refs[stem] = REFERENCE
-    (tmp_path / "refs.json").write_text(json.dumps(refs), encoding="utf-8")
-    return tmp_path
+def test_gold_without_title_line_reads_every_line_as_body(gold_dir):
+    (article,) = load_gold(gold_dir, has_title=False)
+    assert article.title == ""
+    assert article.sentences[0] == "Council approves Marlow flood plan"
 
 
-def test_cross_validation_scores_every_article_once_held_out(nlp, four_topic_gold):
-    import generator.analyse.summary as summary
-    from evaluation.summaries import CV_GRID, cross_validate
+def test_newsroom_report_scores_one_and_eleven_references(gold_dir):
+    from evaluation.summaries import newsroom_report
 
-    before = {name: getattr(summary, name) for name in CV_GRID}
-    gold = load_gold(four_topic_gold)
-    held, lines = cross_validate(gold, nlp, 2, folds=2)
-    assert sorted(held) == ["news_001", "news_002", "sport_001", "sport_002"]
-    assert len(lines) == 2 and all("held-out R-2" in line for line in lines)
-    assert {name: getattr(summary, name) for name in CV_GRID} == before  # constants restored
+    (gold_dir / "refs_all.json").write_text(json.dumps({"news_001": [REFERENCE, "Marlow gets flood defences."]}))
+    lines = ARTICLE.split("\n")
+    dossier = {"articles": [{"source": "news_001.txt", "summary": [lines[2], lines[6]]}]}
+    text = newsroom_report(dossier, gold_dir)
+    assert "cnndm-dev (newsroom highlights)" in text and "mean over 11 references" in text
+    assert f"Lead-{BUDGET}" in text and "Margins of ours" in text
+
+
+def test_oracle_picks_the_reference_sentences():
+    from evaluation.train_summary import oracle
+
+    sentences = [line for line in ARTICLE.split("\n")[2:] if line]
+    picked = oracle(sentences, REFERENCE.split("\n"))
+    assert sorted(sentences[i] for i in picked) == sorted(REFERENCE.split("\n"))
+
+
+def test_training_learns_what_the_labels_reward():
+    """Toy articles whose oracle is always the most central sentence: its weight comes out positive."""
+    import numpy as np
+
+    from evaluation.train_summary import Example, fit
+    from generator.analyse.summary_features import FEATURES
+
+    rng = np.random.default_rng(0)
+    column = FEATURES.index("centrality")
+    examples = []
+    for k in range(20):
+        rows = rng.random((6, len(FEATURES)))
+        labels = (rows[:, column] == rows[:, column].max()).astype(float)
+        examples.append(Example("toy", str(k), None, [], [], rows, labels, rows, labels, [], []))
+    model = fit(examples, 0.01)
+    assert model.weights[column] == max(model.weights)
+    assert model.weights[column] > 0
+
+
+def test_titles_eval_strips_title_lines_and_scores_against_headlines(tmp_path, gold_dir, nlp):
+    from evaluation import titles
+
+    untitled = titles.untitled_copy(gold_dir / "seeds", tmp_path / "untitled")
+    assert (untitled / "news_001.txt").read_text().startswith("Flood defences in Marlow")
+    assert titles.first_words(gold_dir / "seeds" / "news_001.txt", 4) == "Flood defences in Marlow"
+    dossier = {"articles": [
+        {"source": "news_001.txt", "title": "Council approves Marlow flood plan", "title_generated": True},
+    ]}
+    report_text = titles.headline_report(dossier, gold_dir / "seeds")
+    assert "ours (generated title)" in report_text and "100.00" in report_text
+    bad = {"articles": [{"source": "a.txt", "title": "The council approved a plan relating", "title_generated": True},
+                        {"source": "b.txt", "title": "Given title of", "title_generated": False}]}
+    assert [p[0] for p in titles.problems(bad, nlp)] == ["a.txt"]
+    assert "1 of 1 generated titles" in titles.problem_report({"toy": bad}, nlp)

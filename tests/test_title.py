@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator.analyse.title import DANGLING_END, FALLBACK, MAX_CHARS, make_title
+from generator.analyse.title import DANGLING_END, FALLBACK, MAX_CHARS, make_title, title_problem
 
 UNTITLED_SEEDS = ["002_a65a3486389211ff.txt", "003_ee23259b59b93aa8.txt", "004_00cddac5497fbc3c.txt"]
 
@@ -61,7 +61,7 @@ def test_scene_setting_and_attribution_are_dropped(nlp):
         ],
     )
     title = make_title(doc, [])
-    assert title.startswith("The city council has approved a new bridge")
+    assert title.startswith("City council approved new bridge")  # headlinese: no articles, no "has"
     assert "said" not in title and "surprised" not in title
 
 
@@ -105,7 +105,7 @@ def test_discourse_adverbs_and_parentheses_are_removed(nlp):
     )
     title = make_title(doc, [])
     assert_headline_like(title, doc.text)
-    assert title.startswith("The governor wants to meet the union leaders")
+    assert title.startswith("Governor wants to meet union leaders")
     assert "also" not in title.split() and "(" not in title
 
 
@@ -124,3 +124,97 @@ def test_fallback_truncates_cleanly_when_no_clause_fits(nlp):
 def test_deterministic(nlp, seeds_dir):
     doc = _seed_doc(nlp, seeds_dir, UNTITLED_SEEDS[2])
     assert len({make_title(doc, []) for _ in range(3)}) == 1
+
+
+@pytest.mark.parametrize(
+    "title, last_tag",
+    [
+        ("The company's administrator sued Morgan Stanley to return 136m euros relating", None),
+        ("All the category winners go through", None),
+        ("Eight border guards were killed, according to state media", None),
+        ("The minister resigned on Monday, police said", None),
+        ("Police arrested the", None),
+        ("“We will win the election, the leader", None),
+        ("The council (which met on", None),
+        ("The company's administrator sued Morgan Stanley to return", "VB"),
+        ("x" * 101, None),
+    ],
+)
+def test_title_problem_flags_titles_cut_mid_phrase(title, last_tag):
+    assert title_problem(title, last_tag) is not None
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Ten people injured in crash on Brisbane highway", "Gray whale sets record for longest mammal migration",
+     "Ukraine asks Turkey to invest in rebuilding its cities"],
+)
+def test_title_problem_passes_whole_headlines(nlp, title):
+    assert title_problem(title, _last_tag(nlp, title)) is None
+
+
+def _last_tag(nlp, title: str) -> str | None:
+    words = [t for t in nlp(title) if not t.is_punct]
+    return words[-1].tag_ if words else None
+
+
+MID_PHRASE_ARTICLES = [
+    [
+        "The company's administrator sued Morgan Stanley on Tuesday to return 136m euros relating to "
+        "the sale of bonds before the collapse, according to court papers filed in Milan.",
+        "The bank said it would fight the claim.",
+    ],
+    [
+        "(CNN) Lady Antebellum singer Hillary Scott's tour bus caught fire on a Texas freeway Thursday "
+        "morning, but everyone on board was safely evacuated.",
+        "Michael Barnett captured dramatic video of the fire and uploaded it.",
+    ],
+    [
+        "BARRON, Wis. -- Eight Iranian border guards were killed in clashes with militants near the "
+        "border with Pakistan last week, state media reported.",
+        "Jaish al Adal is an anti-Iranian group that has carried out attacks before.",
+    ],
+    [
+        "“The defendant murdered our 8-year-old son, maimed our 7-year-old daughter,” the parents said.",
+        "A jury in Boston will decide on Tuesday whether the bomber should face the death penalty.",
+    ],
+]
+
+
+@pytest.mark.parametrize("paragraphs", MID_PHRASE_ARTICLES)
+def test_generated_titles_never_end_mid_phrase(nlp, paragraphs):
+    doc = _doc(nlp, paragraphs)
+    title = make_title(doc, [], nlp)
+    assert title != FALLBACK
+    assert title_problem(title, _last_tag(nlp, title)) is None, title
+    assert_headline_like(title, doc.text)
+
+
+def test_titles_drop_datelines_time_adjuncts_attribution_and_quotes(nlp):
+    titles = [make_title(_doc(nlp, p), []) for p in MID_PHRASE_ARTICLES]
+    assert not titles[1].startswith("(CNN)") and "tour bus caught fire" in titles[1]
+    assert not titles[2].startswith("BARRON")
+    assert "Iranian border guards were killed" in titles[2]
+    assert "last week" not in titles[2] and "reported" not in titles[2]
+    assert "according" not in titles[0] and "Tuesday" not in titles[0]
+    assert "murdered" not in titles[3]  # a quote is not the headline
+
+
+@pytest.mark.parametrize("name", UNTITLED_SEEDS)
+def test_seed_titles_pass_the_mid_phrase_check(nlp, seeds_dir, name):
+    title = make_title(_seed_doc(nlp, seeds_dir, name), [], nlp)
+    assert title_problem(title, _last_tag(nlp, title)) is None, title
+
+
+def test_headlinese_keeps_articles_inside_names(nlp):
+    doc = _doc(nlp, ["The court in The Hague has rejected the appeal by the former president on Monday.",
+                     "The appeal was the last one open to him."])
+    title = make_title(doc, [], nlp)
+    assert "The Hague" in title and " the appeal" not in title and "Monday" not in title
+
+
+def test_headlinese_keeps_has_before_been(nlp):
+    doc = _doc(nlp, ["The union leaders in the capital have been on strike for a month over pay.",
+                     "Talks with the government broke down again last week."])
+    title = make_title(doc, [], nlp)
+    assert "have been on strike" in title

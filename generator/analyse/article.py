@@ -6,6 +6,7 @@ process, or in a test.
 
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import AnalysedArticle, Article
@@ -17,14 +18,18 @@ from .summary import summarise
 from .title import make_title
 
 
-def analyse_doc(doc: Doc, article: Article, summary_sentences: int) -> AnalysedArticle:
-    """Run the extractors in dependency order: mentions feed quotes, titles and summaries."""
+def analyse_doc(doc: Doc, article: Article, summary_sentences: int, nlp: Language | None = None) -> AnalysedArticle:
+    """Run the extractors in dependency order: mentions feed quotes, titles and summaries.
+
+    ``nlp`` (the pipeline that parsed ``doc``) lets the title maker check a
+    generated title's own parse as well.
+    """
     mentions = extract_mentions(doc)
     quotes = extract_quotes(doc, mentions)
     title = article.title
     generated = False
     if not title:
-        title = make_title(doc, mentions) if len(doc) else article.id
+        title = make_title(doc, mentions, nlp) if len(doc) else article.id
         generated = True
     return AnalysedArticle(
         article=article,

@@ -25,13 +25,15 @@ FORMAT = 1
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of the analyse package's source and of the dataclasses it fills.
+    """Hash of the analyse package's source, its data files, the word lists and the dataclasses it fills.
 
-    A change to either invalidates every entry, so old results are never
-    reused by new code (nor half-read into changed dataclasses).
+    A change to any invalidates every entry, so old results are never
+    reused by new code or new learned weights (nor half-read into changed
+    dataclasses).
     """
     package = Path(__file__).resolve().parent
-    return source_fingerprint(package, package.parent / "model.py")
+    data = sorted((package / "data").glob("*.json")) + sorted((package.parent / "lexicon" / "data").glob("*.txt"))
+    return source_fingerprint(package, package.parent / "model.py", *data)
 
 
 def input_digest(article: Article) -> str:

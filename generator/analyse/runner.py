@@ -57,7 +57,7 @@ def _analyse_chunk(chunk: list[Article]) -> list[dict[str, Any]]:
     nlp, cache = _WORKER["nlp"], _WORKER["cache"]
     out = []
     for doc, article in zip(nlp.pipe((a.text for a in chunk), batch_size=len(chunk)), chunk):
-        data = analysis_to_dict(analyse_doc(doc, article, _WORKER["n"]))
+        data = analysis_to_dict(analyse_doc(doc, article, _WORKER["n"], nlp))
         cache.put_dict(article, data)
         out.append(data)
     return out
@@ -102,7 +102,7 @@ def analyse_articles(
     workers = max(1, min(processes, len(todo) // max(1, batch_size)))
     if workers <= 1 or len(todo) <= INLINE_LIMIT:
         for doc, article in zip(nlp.pipe((a.text for a in todo), batch_size=batch_size), todo):
-            results[article.id] = analyse_doc(doc, article, summary_sentences)
+            results[article.id] = analyse_doc(doc, article, summary_sentences, nlp)
             cache.put(results[article.id])
             if progress:
                 progress(1)

@@ -48,6 +48,15 @@ DANGLING_START = {
     "nonetheless", "similarly", "likewise", "besides", "therefore", "thus", "and", "yet",
 }
 """Openers that point at an earlier sentence the summary may not include: pronouns and connectives."""
+GLUE_WORDS = (
+    "The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "His", "Her", "Their",
+    "This", "These", "Those", "There", "But", "And", "As", "After", "When", "While", "Now", "For",
+)
+"""A capitalised one of these right after a lower-case word, with no punctuation between, is
+where a teaser or caption was run into the sentence ("Now it gets real In a front-page ...")."""
+GLUE = re.compile(r"\b[a-z][a-z'’]+ (?:" + "|".join(GLUE_WORDS) + r") ")
+TEASER = re.compile(r":[^.!?]*?\b[a-z][a-z'’]+ (?:" + "|".join(GLUE_WORDS) + r") ")
+"""A teaser headline ("The 13th Juror: Now it gets real") run into the sentence that follows it."""
 
 
 @dataclass
@@ -165,6 +174,8 @@ def _rejection(sent: Sentence, words: int) -> str | None:
         return "no terminal punctuation (subheading, caption or fragment)"
     if TRUNCATED.search(text):
         return "truncated teaser"
+    if TEASER.search(text):
+        return "teaser glued to a sentence"
     if words < 5:
         return "too short"
     letters = [c for c in text if c.isalpha()]
@@ -230,7 +241,32 @@ def split_sentences(doc: Doc) -> list[Sentence]:
     return out
 
 
+def glued(text: str) -> bool:
+    """True when a teaser or caption seems run into the sentence (see ``GLUE_WORDS``)."""
+    return GLUE.search(text) is not None
+
+
 def starts_dangling(sent: Sentence) -> bool:
     """True when the sentence opens with a pronoun or connective that needs context."""
     first = re.match(r"[\W_]*([A-Za-z]+)", sent.text)
     return bool(first) and first.group(1).lower() in DANGLING_START
+
+
+_AGENCY = r"\((?:[A-Z][A-Za-z.&]*)(?:\s+[A-Z][A-Za-z.&]*){0,2}\)"
+_PLACE = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
+_DASH = r"(?:--|—|–|\s-)"
+DATELINE = re.compile(
+    rf"^\s*(?:{_AGENCY}\s*(?:{_DASH}\s*)?"  # (CNN) ... / (CNN) -- ...
+    rf"|{_PLACE}\s*(?:{_AGENCY}\s*)?{_DASH}\s*"  # LONDON, England (Reuters) -- / BARRON, Wis. --
+    rf"|{_PLACE}\s+{_AGENCY}\s*)"  # WASHINGTON (AP) ...
+    r"(?=[\"“‘'A-Z0-9])"
+)
+"""A wire dateline opening a story: an agency in brackets and/or a place in capitals, then a dash."""
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without a leading wire dateline ("(CNN)", "BARRON, Wis. --"); else unchanged."""
+    match = DATELINE.match(text)
+    if not match or match.end() >= len(text):
+        return text
+    return text[match.end() :]

@@ -1,26 +1,32 @@
 """Headlines for articles that arrive without a title.
 
 A headline states the story's main event in one short clause, so the title is
-cut from the article's most central sentence (the summary's scoring, with a
-stronger pull towards the lede) rather than invented: the sentence's main
-clause is kept and the parts a headline drops are pruned with the parse -
-leading scene-setting ("In a recent development ..., "), trailing attribution
-(", the Kremlin has said"), parentheses, discourse adverbs ("also") and, while
-it is still too long, the right-most optional phrases (relative clauses,
-adverbial clauses, prepositional phrases, second conjuncts). Sentences whose
-subject is a pronoun or "there" make poor headlines and are passed over. The
-result is article text, never a fragment ending in "of the", never over
-``MAX_CHARS``.
+cut from the article's most headline-worthy sentence (the learned summary
+scorer, with a stronger pull towards the lede) rather than invented: the
+sentence's main clause is kept and the parts a headline drops are pruned with
+the parse - a wire dateline, leading scene-setting ("In a recent development
+..., "), attribution (", the Kremlin has said", "according to ..."), time
+adjuncts ("on Tuesday", "last week"), parentheses, discourse adverbs ("also")
+and, while it is still too long, the right-most optional phrases (relative
+clauses, adverbial clauses, prepositional phrases, second conjuncts).
+Sentences whose subject is a pronoun or "there", and quotes, make poor
+headlines and are passed over. The result is article text, never cut at a
+character count: a candidate that cannot be pruned into a whole phrase of at
+most ``MAX_CHARS`` is dropped for the next sentence, and every result passes
+``title_problem`` (no function word, dangling verb, attribution tail or
+unbalanced mark at the end).
 """
 
 from __future__ import annotations
 
 import re
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.sentences import split_sentences
+from generator.analyse.sentences import DATELINE, split_sentences
 from generator.analyse.summary import score_sentences
+from generator.lexicon import words
 from generator.model import Mention
 
 MAX_CHARS = 100
@@ -32,6 +38,8 @@ CANDIDATES = 6
 LEDE_PULL = 0.5
 """Extra weight for the first sentences: an untitled article's lede is its best headline source."""
 FALLBACK = "Untitled article"
+LENGTH_FEATURES = ("log_words", "short", "long")
+"""Summary features that say nothing about a sentence pruned into a headline."""
 
 SPEECH_VERBS = {
     "said", "says", "say", "told", "tells", "claimed", "claims", "added", "adds", "announced",
@@ -51,32 +59,118 @@ TRIM_PRIORITY = {
 """Optional dependents, by which goes first while the headline is too long."""
 CORE_DEPS = {"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "dative", "prt", "neg", "aux", "auxpass"}
 DASHES = {"-", "–", "—", "--"}
-DANGLING_END = {
-    "a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "with", "by", "and", "or", "but",
-    "as", "that", "which", "who", "whose", "while", "after", "before", "amid", "than", "its", "their",
-    "his", "her", "our", "your", "my", "is", "are", "was", "were", "be", "has", "have", "had", "will",
-    "would", "could", "should", "can", "may", "might", "into", "about", "over", "under", "between",
-    "if", "because", "so", "not", "no", "this", "these", "those", "such", "just",
-}
+DANGLING_END = words("title_dangling_end")
+"""Words a headline cannot end on: function words, auxiliaries, attribution words."""
+ATTRIBUTION = {"according", "said", "says", "told", "claimed", "claims", "added", "saying", "reportedly"}
+TIME_ENTITIES = {"DATE", "TIME"}
+ARTICLES = {"a", "an", "the"}
+PERFECT = {"has", "have"}
+QUOTE_MARKS = "\"“”‘’«»"
 PRONOUN_SUBJECTS = {"PRP", "EX", "WP", "DT"}
 
 
-def make_title(doc: Doc, mentions: list[Mention]) -> str:
-    """A short headline-like title (<= MAX_CHARS) from the article's most central content."""
+def make_title(doc: Doc, mentions: list[Mention], nlp: Language | None = None) -> str:
+    """A short headline-like title (<= MAX_CHARS) pruned from the article's most headline-worthy sentence.
+
+    With ``nlp``, a candidate must also pass ``title_problem`` on its own
+    parse: out of context the last word can read as a verb left without its
+    object even when the sentence's parse disagrees.
+    """
     sentences = split_sentences(doc)
-    scores = score_sentences(sentences, None, mentions, doc, length_exponent=0.0)
-    usable = [s for s in sentences if scores[s.index] is not None]
+    scores = score_sentences(sentences, None, mentions, doc, neutral=LENGTH_FEATURES)
+    usable = [s for s in sentences if scores[s.index] is not None and not _mostly_quoted(s.text, s.outside)]
     pull = {s.index: 1 + LEDE_PULL / (1 + rank) ** 2 for rank, s in enumerate(usable)}
     ranked = sorted(usable, key=lambda s: (-(scores[s.index] or 0.0) * pull[s.index], s.index))
     for sent in ranked[:CANDIDATES]:
         title = headline(sent.span)
-        if title:
+        if title and _reads_whole(title, nlp):
             return title
     for sent in ranked:
-        title = _truncate(sent.text)
-        if title:
+        title = _whole(sent.span)
+        if title and _reads_whole(title, nlp):
             return title
     return FALLBACK
+
+
+def _reads_whole(title: str, nlp: Language | None) -> bool:
+    """True unless the title's own parse ends it on a dangling verb (no pipeline: nothing to check)."""
+    if nlp is None:
+        return True
+    words = [t for t in nlp(title) if not t.is_punct and not t.is_space]
+    return title_problem(title, words[-1].tag_ if words else None) is None
+
+
+def title_problem(title: str, last_tag: str | None = None) -> str | None:
+    """Why a title reads as cut mid-phrase, or None when it ends as a headline should.
+
+    Checks the text alone: length, a function word or attribution word at
+    the end, an attribution tail ("..., according to police"), punctuation
+    left hanging, unbalanced quotes or brackets. ``last_tag`` (the Penn tag
+    of the last word, when the caller has a parse) adds the dangling-verb
+    check: a verb other than a past participle cannot end a headline
+    ("... sued Morgan Stanley to return 136m euros relating").
+    """
+    text = title.strip()
+    if not text:
+        return "empty"
+    if len(text) > MAX_CHARS:
+        return f"longer than {MAX_CHARS} characters"
+    if re.search(r"[,;:–—-]$", text):
+        return "ends on punctuation"
+    tokens = [w.strip(QUOTE_MARKS + ".,;:!?()[]").lower() for w in text.split()]
+    tokens = [w for w in tokens if w]
+    if not tokens:
+        return "no words"
+    if tokens[-1] in DANGLING_END:
+        return f"ends on the function word {tokens[-1]!r}"
+    if "according" in tokens or any(w in ATTRIBUTION for w in tokens[-3:]):
+        return "attribution tail"
+    for left, right in (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»")):
+        if text.count(left) != text.count(right):
+            return f"unbalanced {left}{right}"
+    if text.count('"') % 2:
+        return 'unbalanced "'
+    if len(re.findall(r"(?:^|(?<=\s))‘", text)) > len(re.findall(r"’(?=\s|$|[,.;:!?])", text)):
+        return "unbalanced ‘’"
+    if last_tag in DANGLING_VERB_TAGS:
+        return "ends on a verb without its object"
+    return None
+
+
+DANGLING_VERB_TAGS = {"VB", "VBP", "VBG", "VBD", "VBZ", "MD", "TO", "IN", "DT", "CC", "WDT", "PRP$"}
+"""Penn tags that cannot end a headline (VBN can: "Ten people injured")."""
+
+
+def _mostly_quoted(text: str, outside: str) -> bool:
+    """True when most of the sentence is a quotation: someone's words are not the headline."""
+    letters = sum(c.isalpha() for c in text)
+    return bool(letters) and sum(c.isalpha() for c in outside) < 0.6 * letters
+
+
+def _whole(span: Span) -> str | None:
+    """The whole sentence as a title, when it is short enough and ends cleanly; never cut."""
+    keep = {t.i for t in span} - _dateline(span)
+    text = _render(span.doc, keep)
+    if len(text.split()) < 3 or title_problem(text, _last_tag(span.doc, keep)):
+        return None
+    return text
+
+
+def _dateline(span: Span) -> set[int]:
+    """Token indices of a leading wire dateline ("(CNN)", "BARRON, Wis. --")."""
+    match = DATELINE.match(span.text)
+    if not match:
+        return set()
+    end = span.start_char + match.end()
+    return {t.i for t in span if t.idx < end}
+
+
+def _last_tag(doc: Doc, keep: set[int]) -> str | None:
+    """Penn tag of the last kept word that ``_tidy`` leaves (punctuation and trailing function words go)."""
+    words = [i for i in sorted(keep) if not doc[i].is_punct and not doc[i].is_space]
+    while words and doc[words[-1]].lower_ in DANGLING_END:
+        words.pop()
+    return doc[words[-1]].tag_ if words else None
 
 
 def headline(span: Span) -> str | None:
@@ -88,7 +182,7 @@ def headline(span: Span) -> str | None:
     if clause.pos_ not in ("VERB", "AUX"):
         return None
     doc = span.doc
-    keep = {t.i for t in clause.subtree if span.start <= t.i < span.end}
+    keep = {t.i for t in clause.subtree if span.start <= t.i < span.end} - _dateline(span)
     # scene-setting before the subject, attribution and asides
     for child in clause.children:
         if child.i < subject.left_edge.i and child.dep_ in LEADING_DEPS:
@@ -98,7 +192,9 @@ def headline(span: Span) -> str | None:
         ):
             keep -= {t.i for t in child.subtree}
     keep -= _parenthetical(doc, keep)
+    keep -= _attribution_and_time(doc, keep)
     keep -= {i for i in keep if doc[i].lower_ in DISCOURSE_ADVERBS and doc[i].dep_ == "advmod"}
+    keep -= _articles(doc, keep)
     protected = {clause.i, subject.i} | {c.i for c in clause.children if c.dep_ in CORE_DEPS}
     text = _render(doc, keep)
     while len(text) > TARGET_CHARS:
@@ -107,7 +203,9 @@ def headline(span: Span) -> str | None:
             break
         keep -= cut
         text = _render(doc, keep)
-    if len(text.split()) < 3 or len(text) > MAX_CHARS or _ends_on_bare_verb(doc, keep, clause):
+    if len(text.split()) < 3 or _ends_on_bare_verb(doc, keep, clause):
+        return None
+    if title_problem(text, _last_tag(doc, keep)):
         return None
     return text
 
@@ -125,7 +223,18 @@ def _span_root(span: Span) -> Token:
 
 
 def _main_clause(root: Token, span: Span) -> Token:
-    """Skip a reporting frame: "X will visit Y, the Kremlin said" -> the "visit" clause."""
+    """Skip a reporting frame: "X will visit Y, the Kremlin said" -> the "visit" clause.
+
+    When the parser made a noun the root (a dateline such as "(CNN)" in front
+    can do that), the first verb with its own subject is the clause.
+    """
+    if root.pos_ not in ("VERB", "AUX"):
+        verbs = [
+            t for t in span
+            if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ]
+        if verbs:
+            return verbs[0]
     if root.lower_ in SPEECH_VERBS:
         inner = [c for c in root.children if c.dep_ == "ccomp" and span.start <= c.i < root.i]
         if inner:
@@ -138,6 +247,8 @@ def _ends_on_bare_verb(doc: Doc, keep: set[int], clause: Token) -> bool:
     words = [i for i in sorted(keep) if not doc[i].is_punct]
     if not words or words[-1] != clause.i:
         return False
+    if clause.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in clause.children):
+        return False  # a passive needs no object: "Eight border guards were killed"
     nxt = clause.i + 1
     return nxt < len(doc) and not doc[nxt].is_punct and not doc[nxt].is_space
 
@@ -268,16 +379,36 @@ def _balance(text: str) -> str:
     return text.strip()
 
 
-def _truncate(text: str) -> str | None:
-    """Cut at the last clause boundary (or word) that fits MAX_CHARS; None if too little is left."""
-    text = _tidy(text)
-    if len(text) <= MAX_CHARS:
-        return text if len(text.split()) >= 3 else None
-    head = text[: MAX_CHARS + 1]
-    for sep in (r"[,;:–—]\s", r"\s"):
-        cuts = [m.start() for m in re.finditer(sep, head) if m.start() >= 20]
-        if cuts:
-            cut = _tidy(head[: cuts[-1]])
-            if len(cut.split()) >= 3 and len(cut) <= MAX_CHARS:
-                return cut
-    return None
+def _articles(doc: Doc, keep: set[int]) -> set[int]:
+    """Headlinese drops "a", "an" and "the" ("Intel unveils laser breakthrough"), but not from names,
+    and the perfect's "has"/"have" right before its verb ("Intel has unveiled" -> "Intel unveiled")."""
+    out = {i for i in keep if doc[i].lower_ in ARTICLES and doc[i].dep_ == "det" and not doc[i].ent_type_}
+    out |= {
+        i for i in keep
+        if doc[i].lower_ in PERFECT and doc[i].dep_ == "aux" and doc[i].head.i == i + 1
+        and doc[i].head.tag_ == "VBN" and doc[i].head.lower_ != "been"
+    }
+    return out
+
+
+def _attribution_and_time(doc: Doc, keep: set[int]) -> set[int]:
+    """Phrases a headline drops wherever they sit: "according to ..." and time adjuncts.
+
+    A time adjunct is a dependent of a verb made only of date/time words
+    ("on Tuesday", "last week", "earlier this month"), by the entity
+    recogniser's DATE/TIME labels.
+    """
+    out: set[int] = set()
+    for i in sorted(keep):
+        tok = doc[i]
+        if tok.i in out:
+            continue
+        if tok.lower_ == "according" and tok.dep_ == "prep":
+            out |= _phrase(doc, tok)
+            continue
+        if tok.dep_ not in ("prep", "npadvmod", "advmod", "tmod") or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        inner = [t for t in tok.subtree if t.i != tok.i or tok.dep_ != "prep"]
+        if inner and all(t.ent_type_ in TIME_ENTITIES or t.is_punct for t in inner):
+            out |= _phrase(doc, tok)
+    return out
