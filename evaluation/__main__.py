@@ -42,7 +42,7 @@ def build_dossier(seeds: Path, cache: Path, summary_sentences: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__)
     parser.add_argument("--eval-dir", type=Path, default=Path(os.environ.get("DOSSIER_EVAL", DEFAULT_EVAL)))
-    parser.add_argument("--only", choices=["ggt", "bbc-summary"], default=None)
+    parser.add_argument("--only", choices=["ggt", "conll-dev", "bbc-summary"], default=None)
     args = parser.parse_args(argv)
     if not args.eval_dir.is_dir():
         print(f"evaluation: {args.eval_dir} not found (the dev sets live in ../shared/eval)", file=sys.stderr)
@@ -67,6 +67,15 @@ def main(argv: list[str] | None = None) -> int:
         print(stories.report(dossier, gold_dir))
         print()
         print(sourcing.report(dossier))
+        print()
+    if args.only in (None, "conll-dev"):
+        gold_dir = args.eval_dir / "conll-dev"
+        from . import entities
+
+        started = time.perf_counter()
+        dossier = build_dossier(gold_dir / "seeds", cache_root / "eval-conll", SUMMARY_BUDGET)
+        print(f"## CoNLL-2003 dev: {len(dossier['articles'])} articles (built in {time.perf_counter() - started:.1f}s)\n")
+        print(entities.report(dossier, gold_dir, nlp))
         print()
     if args.only in (None, "bbc-summary"):
         gold_dir = args.eval_dir / "bbc-summary"
