@@ -4,7 +4,8 @@ The analyse stage hands over cleaned mentions, each with the type its own
 context suggests. Linking then works on *names* (the folded text of a
 mention, see :func:`gazetteer.fold`), never on all pairs of entities:
 
-1. **Votes.** Every name gets the type most of its mentions carry, adjusted
+1. **Votes.** A known place's name that the article's own context types as an
+   organisation (a club named after its city) is kept apart from the place. Every name gets the type most of its mentions carry, adjusted
    by the gazetteer (a country or capital is a place whatever the tagger
    said; a town adds place votes) and by the name's own words ("Foreign
    Ministry" is an organisation). A full name also counts its surname's
@@ -50,6 +51,7 @@ from generator.link.gazetteer import (
     keyword_type,
     lookup_place,
 )
+from generator.lexicon import words
 from generator.model import AnalysedArticle, Entity, EntityMention, EntityType, Problem
 
 TYPES: tuple[EntityType, ...] = ("person", "organisation", "place")
@@ -57,11 +59,15 @@ _TYPE_RANK = {t: n for n, t in enumerate(TYPES)}
 _PLACE_VOTES = {STRONG: 0, MEDIUM: 2, WEAK: 1}
 _KEYWORD_VOTES = 2
 _GIVEN_NAME_VOTES = 2
+# Suffix of the name of a place the article's context makes an organisation ("Leeds beat
+# Chelsea", "the city council"): a club or a body named after the place, another referent
+# than the place, so another entity ("leeds" and "leeds#org"). "#" never survives analysis.
+CLUB_SENSE = "#org"
 # A short form two people of its article could own: left unlinked, never guessed.
 AMBIGUOUS = "\x00ambiguous"
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 _FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&", "to"})
-_PARTICLES = frozenset("bin ibn bint al el de del der den di da du la le van von".split())
+_PARTICLES = words("name_particles")
 _COMPLEMENT_WORDS = frozenset("of for to at with from by and or".split())
 
 
@@ -278,6 +284,7 @@ def link_entities(analysed: list[AnalysedArticle], corrections: Corrections | No
     key_of: dict[str, str | None] = {}  # mention text -> its name, None when it is no name
     for ai, item in enumerate(analysed):
         counts: dict[str, Counter] = {}
+        clubs = _club_names(item.mentions)
         for mi, m in enumerate(item.mentions):
             text = m.text
             if text in key_of:
@@ -289,6 +296,8 @@ def link_entities(analysed: list[AnalysedArticle], corrections: Corrections | No
                 key_of[text] = key
             if key is None:
                 continue
+            if key in clubs:
+                key += CLUB_SENSE
             rec = names.get(key)
             if rec is None:
                 rec = names[key] = _Name(key=key, first=order)
@@ -388,6 +397,19 @@ def link_entities(analysed: list[AnalysedArticle], corrections: Corrections | No
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _club_names(mentions) -> set[str]:
+    """Known places this article mostly uses as organisations ("Leeds beat Chelsea 2-1")."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if m.type in ("organisation", "place"):
+            votes[fold(m.text)][m.type] += 1
+    return {
+        key
+        for key, v in votes.items()
+        if v["organisation"] > v["place"] and key and lookup_place(key) is not None
+    }
 
 
 class _Context:

@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.cachefiles import files_fingerprint, read_checked, version_key, write_checked
+from generator.lexicon import ordered, words
 from generator.model import EntityType, Problem
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
@@ -66,13 +67,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Russian Federation": "Russia",
 }
 # Parts and regions people write about as places.
-REGIONS = (
-    "England", "Scotland", "Wales", "Northern Ireland", "Middle East", "Near East", "Far East",
-    "Latin America", "Central America", "Central Asia", "Southeast Asia", "South Asia",
-    "East Asia", "Eastern Europe", "Western Europe", "Central Europe", "Scandinavia", "Balkans",
-    "Caucasus", "Caribbean", "Sahel", "Arctic", "Persian Gulf", "Mediterranean", "Baltics",
-    "Siberia", "Gaza", "Gaza Strip", "West Bank", "Kashmir", "Tibet", "Sub-Saharan Africa",
-)
+REGIONS = ordered("regions")
 # Dateline abbreviations (AP style) of US states and Canadian provinces.
 ABBREVIATIONS: dict[str, str] = {
     "Ont": "Ontario", "Que": "Quebec", "Alta": "Alberta", "Sask": "Saskatchewan",
@@ -88,28 +83,10 @@ ABBREVIATIONS: dict[str, str] = {
 _SUBDIVISION_TYPES = frozenset({"State", "Province", "Territory"})
 
 # Last words that make a name an organisation or a place ("Foreign Ministry", "Black Sea").
-ORG_WORDS = frozenset(
-    """ministry institute university college school party council committee commission agency
-    office bank company corporation corp corp. inc inc. ltd ltd. llc plc group association union
-    department court army forces police service services foundation organisation organization
-    duma parliament senate congress assembly league club network news times post press herald
-    journal tribune gazette telegraph reuters airlines airways motors industries holdings
-    partners fund trust board authority bureau secretariat cabinet government administration
-    coalition alliance movement brigade battalion regiment navy guard society institution academy
-    federation confederation cooperative co-op centre center caucus tank gmbh ag llp lp brewery
-    cafe restaurant hotel project library international""".split()
-)
-PLACE_WORDS = frozenset(
-    """republic kingdom emirates islands island sea ocean river lake mountains mountain mount
-    valley bay gulf strait peninsula coast province oblast region county district territory
-    street avenue road highway boulevard square bridge airport station mall plaza heights hills
-    beach harbour harbor canyon desert forest falls canal dam city town village""".split()
-)
+ORG_WORDS = words("org_words")
+PLACE_WORDS = words("place_words")
 # Ubiquitous platforms and firms that taggers call people.
-KNOWN_ORGS = frozenset(
-    """twitter facebook instagram youtube tiktok whatsapp telegram linkedin reddit snapchat google
-    microsoft netflix uber meta""".split()
-)
+KNOWN_ORGS = words("known_orgs")
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _DOTTED = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b|\s|$)")
