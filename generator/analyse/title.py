@@ -20,7 +20,9 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.sentences import split_sentences
+from generator.analyse.speakers import SPEECH_FORMS
 from generator.analyse.summary import score_sentences
+from generator.lexicon import words
 from generator.model import Mention
 
 MAX_CHARS = 100
@@ -33,12 +35,7 @@ LEDE_PULL = 0.5
 """Extra weight for the first sentences: an untitled article's lede is its best headline source."""
 FALLBACK = "Untitled article"
 
-SPEECH_VERBS = {
-    "said", "says", "say", "told", "tells", "claimed", "claims", "added", "adds", "announced",
-    "announces", "warned", "warns", "reported", "reports", "confirmed", "confirms", "insisted",
-    "insists", "stated", "states", "revealed", "reveals", "believe", "believes", "believed",
-    "suggested", "suggests", "noted", "notes", "wrote", "writes", "tweeted", "argued", "argues",
-}
+SPEECH_VERBS = SPEECH_FORMS | words("opinion_verbs")
 DISCOURSE_ADVERBS = {
     "also", "however", "meanwhile", "additionally", "moreover", "furthermore", "nevertheless",
     "indeed", "similarly", "too", "though", "therefore", "thus", "ironically",

@@ -31,55 +31,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.cachefiles import files_fingerprint, read_checked, version_key, write_checked
-from generator.lexicon import ordered, words
+from generator.lexicon import ordered, table, words
 from generator.model import EntityType, Problem
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
 
 # Everyday names the packages lack, mapped to the packages' English names.
-COUNTRY_ALIASES: dict[str, str] = {
-    "US": "United States",
-    "U.S.": "United States",
-    "USA": "United States",
-    "U.S.A.": "United States",
-    "America": "United States",
-    "United States of America": "United States",
-    "UK": "United Kingdom",
-    "U.K.": "United Kingdom",
-    "Britain": "United Kingdom",
-    "Great Britain": "United Kingdom",
-    "Holland": "Netherlands",
-    "The Netherlands": "Netherlands",
-    "Burma": "Myanmar",
-    "Czech Republic": "Czechia",
-    "Türkiye": "Turkey",
-    "Turkiye": "Turkey",
-    "UAE": "United Arab Emirates",
-    "DRC": "Democratic Republic of the Congo",
-    "DR Congo": "Democratic Republic of the Congo",
-    "Congo": "Republic of the Congo",
-    "East Timor": "Timor Leste",
-    "Vatican City": "Vatican",
-    "Macedonia": "North Macedonia",
-    "Swaziland": "Eswatini",
-    "Cape Verde": "Cabo Verde",
-    "Palestine": "Palestinian Territory",
-    "Russian Federation": "Russia",
-}
+COUNTRY_ALIASES: dict[str, str] = table("country_aliases")
 # Parts and regions people write about as places.
 REGIONS = ordered("regions")
 # Dateline abbreviations (AP style) of US states and Canadian provinces.
-ABBREVIATIONS: dict[str, str] = {
-    "Ont": "Ontario", "Que": "Quebec", "Alta": "Alberta", "Sask": "Saskatchewan",
-    "Man": "Manitoba", "B.C.": "British Columbia", "BC": "British Columbia", "N.S.": "Nova Scotia",
-    "N.B.": "New Brunswick", "P.E.I.": "Prince Edward Island", "Nfld": "Newfoundland and Labrador",
-    "N.L.": "Newfoundland and Labrador", "N.W.T.": "Northwest Territories",
-    "Calif": "California", "Fla": "Florida", "Mass": "Massachusetts", "Ariz": "Arizona",
-    "Colo": "Colorado", "Conn": "Connecticut", "Ill": "Illinois", "Mich": "Michigan",
-    "Minn": "Minnesota", "Tenn": "Tennessee", "Tex": "Texas", "Okla": "Oklahoma",
-    "Wis": "Wisconsin", "N.Y.": "New York", "N.J.": "New Jersey", "Pa": "Pennsylvania",
-    "Wash": "Washington", "Ore": "Oregon", "Nev": "Nevada", "Ga": "Georgia",
-}
+ABBREVIATIONS: dict[str, str] = table("dateline_abbreviations")
 _SUBDIVISION_TYPES = frozenset({"State", "Province", "Territory"})
 
 # Last words that make a name an organisation or a place ("Foreign Ministry", "Black Sea").
