@@ -21,7 +21,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .people import Score, read_body
+from .people import entity_list, gold_articles, read_body
 
 TYPES = ("people", "organisations", "places")
 BARE_LABELS = {
@@ -80,16 +80,10 @@ def _gold_sets(entry: dict) -> dict[str, set[str]]:
 
 def score_dossier(dossier: dict, gold: dict) -> tuple[dict[str, TypeScore], int]:
     """Per-type scores of ``dossier["articles"]`` against ``gold``, and the articles scored."""
-    entities = dossier.get("entities", [])
-    if isinstance(entities, dict):
-        entities = list(entities.values())
-    names = {e["id"]: {normalise(n) for n in [e["name"], *e.get("aliases", [])]} for e in entities}
+    names = {e["id"]: {normalise(n) for n in [e["name"], *e.get("aliases", [])]} for e in entity_list(dossier)}
     scores = {t: TypeScore() for t in TYPES}
     n = 0
-    for article in dossier.get("articles", []):
-        stem = Path(article.get("source", "")).stem
-        if stem not in gold:
-            continue
+    for stem, article in gold_articles(dossier, gold):
         n += 1
         expected = _gold_sets(gold[stem])
         for t in TYPES:
