@@ -29,15 +29,12 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import table
 from ..model import DatedEvent
+
 from .doc_text import doc_text
 
-MONTHS = {
-    name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
-}
-MONTHS["sept"] = 9
+MONTHS = {name: int(number) for name, number in table("months").items()}
 WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 
 # Prepositions kept in the expression ("On July 1", "since 2017").
