@@ -30,7 +30,9 @@ from .entities import normalise
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "generator" / "analyse" / "data" / "entity_types.json"
 GOLD_KEYS = {"people": "person", "organisations": "organisation", "places": "place"}
-MIN_COUNT = 2
+MIN_COUNT = 3
+# Weights smaller than this change no decision; leaving them out keeps the shipped file small.
+PRUNE = 0.05
 PENALTIES = (0.3, 1.0, 3.0)
 
 
@@ -163,8 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     vocab, w = fit(feats, labels, classes, best)
     weights = {}
     for f, j in sorted(vocab.items()):
-        row = [round(float(x), 3) for x in w[j]]
-        if max(abs(x) for x in row) >= 0.01:
+        row = [round(float(x), 2) for x in w[j]]
+        if max(abs(x) for x in row) >= PRUNE:
             weights[f] = row
     data = {
         "about": "Entity type model for generator.analyse.entity_model, trained by "

@@ -73,6 +73,7 @@ _QUOTES = "\"'“”‘’«»"
 _POSSESSIVE = {"'s", "’s", "'", "’", "s'", "s’"}
 _MOTION_VERBS = words("motion_verbs")
 _LOCATIVE_PREPS = words("locative_prepositions")
+SEATS_OF_POWER = words("seats_of_power")
 # Sentences that credit staff rather than report on someone.
 _CREDIT_SENTENCE = re.compile(
     r"\b(?:contributed|contributes) (?:to )?(?:this|the) (?:report|story|article)|"
@@ -84,6 +85,8 @@ _CREDIT_SENTENCE = re.compile(
 _CREDIT_BIO = re.compile(r"^\W*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3},? is (?:a|an|the)\b")
 _MODEL_NUMBER = re.compile(r"\d")
 _BRACKETS = frozenset("([{")
+# Share of a line's words that are figures from which the line is a table row or a result line.
+TABLE_LINE_FIGURES = 0.2
 # Tags a name never ends with: verbs and prepositions glued on by the tagger.
 _NEVER_LAST = frozenset({"VB", "VBD", "VBG", "VBN", "VBZ", "VBP", "IN", "TO", "MD"})
 _JUNK_CHARS = ("/", "@", "#", "http", "www.", ".com", "|", "\\", "=", "+")
@@ -115,6 +118,8 @@ def _pieces(ent: Span) -> list[Span]:
     result line ("Liverpool 2 Southampton"): a name holds neither.
     """
     doc = ent.doc
+    if any(_is_code(tok) for tok in ent):
+        return []  # "Bill C-48", "T-72 tanks": a code names a thing, not a person or a body
     out: list[Span] = []
     start = ent.start
     for tok in ent:
@@ -238,6 +243,12 @@ def _is_number(tok: Token) -> bool:
     return tok.like_num or bool(_MODEL_NUMBER.search(tok.text)) or tok.text in ("$", "£", "€", "¥")
 
 
+def _is_code(tok: Token) -> bool:
+    """Letters and figures in one word: a bill, a model, a flight ("C-48", "F-16", "A320")."""
+    text = tok.text
+    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
+
+
 def _trim(span: Span) -> Span | None:
     """Drop articles, quotes, possessives, numbers and punctuation from the span's edges."""
     doc = span.doc
@@ -253,7 +264,8 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (
         _is_number(doc[end - 1])
-        or doc[end - 1].tag_ in _NEVER_LAST  # "Hillary Clinton Hammering": a name ends in no verb
+        or (doc[end - 1].tag_ in _NEVER_LAST and doc[end - 2].whitespace_ and end - 1 > start)
+        # "Hillary Clinton Hammering": a name ends in no verb (but "Moon Jae-in" does end in "in")
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
         or doc[end - 1].text in _POSSESSIVE
@@ -633,6 +645,26 @@ def _untagged_runs(doc: Doc, taken: set[int]) -> list[Span]:
     return runs
 
 
+def _in_table_line(span: Span) -> bool:
+    """The span sits in a result line, a scorecard or a table row: next to a figure, or on a
+    line where figures are common.
+
+    There the tagger misses names ("Sheffield Wednesday 2 Leeds 1"); in prose
+    its silence is better evidence that a capitalised word is no name
+    ("Chicken.", "Oh my God").
+    """
+    doc = span.doc
+    for i in (span.start - 1, span.end):
+        if 0 <= i < len(doc) and _is_number(doc[i]):
+            return True
+    text = doc_text(doc)
+    begin = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[begin : end if end >= 0 else len(text)].split()
+    figures = sum(1 for w in line if _MODEL_NUMBER.search(w))
+    return figures >= TABLE_LINE_FIGURES * max(len(line), 1)
+
+
 def candidates(doc: Doc) -> list[Candidate]:
     """Every cleaned name of ``doc`` outside credits, tagged by spaCy or not, in text order."""
     spans = _candidate_spans(doc)
@@ -662,6 +694,8 @@ def candidates(doc: Doc) -> list[Candidate]:
         seen.add(key)
         found.append(Candidate(name, label, etype, para))
     for run in _untagged_runs(doc, taken):
+        if not _in_table_line(run):
+            continue
         name = _trim(run)
         if name is None or _looks_like_junk(name) or _names_a_title(name, "ORG"):
             continue
@@ -686,7 +720,10 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     bounds = _paragraph_bounds(doc)
     mentions: list[Mention] = []
     for cand in candidates(doc):
-        kind = decide(cand.span, cand.label, cand.rule_type)
+        if cand.span.text.lower() in SEATS_OF_POWER:
+            kind = "organisation"  # "the Kremlin said": the government, not the building
+        else:
+            kind = decide(cand.span, cand.label, cand.rule_type)
         if kind == "none":
             continue
         name = cand.span

@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 
 from generator.lexicon import words
 
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+MALE_PRONOUNS = words("male_pronouns")
+FEMALE_PRONOUNS = words("female_pronouns")
 MALE_HONORIFICS = words("male_honorifics")
 FEMALE_HONORIFICS = words("female_honorifics")
 MALE_NOUNS = words("male_nouns")

@@ -40,8 +40,8 @@ PLACE_NOUNS = words("place_nouns")
 # Nouns a weapon or product name modifies ("Starstreak missile", "Forpost UAV").
 PRODUCT_NOUNS = words("product_nouns")
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-_PRONOUN_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+_DETERMINERS = words("determiners")
+_PRONOUN_POSSESSIVES = words("possessive_pronouns")
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "appos", "parataxis"})
 _MAX_ROLE_TOKENS = 16
 # A noun in one of these relations is an argument of a verb, not a description.

@@ -29,15 +29,13 @@ _REGULAR = ordered("speech_verbs")
 _IRREGULAR = ordered("speech_verbs_irregular")
 """Forms the regular rule in ``inflect`` gets wrong, one verb a line."""
 
-HEARSAY = frozenset(
-    "said reported alleged rumoured rumored claimed understood believed thought".split()
-)
+HEARSAY = words("hearsay_participles")
 """Participles of "X is said to …", where the reporting verb names no speaker."""
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-PLURAL_PRONOUNS = frozenset({"they", "them"})
-THING_PRONOUNS = frozenset({"it"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
-RELATIVE = frozenset({"who", "which", "that", "whom"})
+PERSON_PRONOUNS = words("person_pronouns")
+PLURAL_PRONOUNS = words("plural_pronouns")
+THING_PRONOUNS = words("thing_pronouns")
+FIRST_PERSON = words("first_second_person_pronouns")
+RELATIVE = words("relative_pronouns")
 HONORIFICS = words("honorifics")
 ORG_NOUNS = words("org_nouns") | words("place_nouns")
 """Head nouns that describe an organisation: "the company said" refers to an ORG; a place
@@ -50,7 +48,7 @@ NON_PERSON_LABELS = frozenset(
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 AMOUNT_LABELS = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
 """spaCy labels of spans that are amounts: never a speaker."""
-NP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "close", "within", "inside"})
+NP_PREPS = words("description_prepositions")
 NP_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "advmod", "npadvmod"}
 )
@@ -151,7 +149,7 @@ def looks_like_name(text: str) -> bool:
     return len(name) > 3 and any(ch.isupper() for ch in name)
 
 
-ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
+ACRONYM_SKIP = words("acronym_skip_words")
 
 
 def acronym(name: str) -> str:

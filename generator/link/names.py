@@ -31,7 +31,7 @@ TYPE_RANK = {t: n for n, t in enumerate(TYPES)}
 # than the place, so another entity ("leeds" and "leeds#org"). "#" never survives analysis.
 CLUB_SENSE = "#org"
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
-FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&", "to"})
+FUNCTION_WORDS = words("acronym_skip_words")
 PARTICLES = words("name_particles")
 
 
