@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__)
     parser.add_argument("--eval-dir", type=Path, default=Path(os.environ.get("DOSSIER_EVAL", DEFAULT_EVAL)))
     parser.add_argument(
-        "--only", choices=["ggt", "bbc-summary", "cnndm-dev", "summary-cv", "titles"], default=None
+        "--only", choices=["ggt", "conll-dev", "bbc-summary", "cnndm-dev", "summary-cv", "titles"], default=None
     )
     args = parser.parse_args(argv)
     if not args.eval_dir.is_dir():
@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp = load_pipeline()
     cache_root = ROOT / ".dossier-cache"
+    dossiers: dict[str, dict] = {}
     if args.only in (None, "ggt"):
         gold_dir = args.eval_dir / "ggt"
         started = time.perf_counter()
@@ -70,7 +71,16 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(sourcing.report(dossier))
         print()
-    dossiers: dict[str, dict] = {"ggt": dossier} if args.only in (None, "ggt") else {}
+        dossiers["ggt"] = dossier
+    if args.only in (None, "conll-dev"):
+        gold_dir = args.eval_dir / "conll-dev"
+        from . import entities
+
+        started = time.perf_counter()
+        dossier = build_dossier(gold_dir / "seeds", cache_root / "eval-conll", SUMMARY_BUDGET)
+        print(f"## CoNLL-2003 dev: {len(dossier['articles'])} articles (built in {time.perf_counter() - started:.1f}s)\n")
+        print(entities.report(dossier, gold_dir, nlp))
+        print()
     from . import summaries, titles
 
     budget = getattr(summaries, "BUDGET", SUMMARY_BUDGET)

@@ -81,6 +81,20 @@ def _table(rows: list[tuple[str, Score]], n: int) -> str:
     return "\n".join(lines)
 
 
+def entity_list(dossier: dict) -> list[dict]:
+    """The dossier's entities as a list (dossier.json has a list; older shapes a dict by id)."""
+    entities = dossier.get("entities", [])
+    return list(entities.values()) if isinstance(entities, dict) else list(entities)
+
+
+def gold_articles(dossier: dict, gold: dict):
+    """(file stem, article) for each article of the dossier that the gold file covers."""
+    for article in dossier.get("articles", []):
+        stem = Path(article.get("source", "")).stem
+        if stem in gold:
+            yield stem, article
+
+
 def report(dossier: dict, gold_dir: Path, nlp) -> str:
     """P/R/F1 of ``dossier["articles"][].people`` and of bare spaCy on the same articles.
 
@@ -89,16 +103,10 @@ def report(dossier: dict, gold_dir: Path, nlp) -> str:
     """
     gold_dir = Path(gold_dir)
     gold = json.loads((gold_dir / "gold.json").read_text(encoding="utf-8"))
-    entities = dossier.get("entities", [])
-    if isinstance(entities, dict):
-        entities = list(entities.values())
-    names = {e["id"]: e["name"] for e in entities}
+    names = {e["id"]: e["name"] for e in entity_list(dossier)}
     ours, bare = Score(), Score()
     n = 0
-    for article in dossier.get("articles", []):
-        stem = Path(article.get("source", "")).stem
-        if stem not in gold:
-            continue
+    for stem, article in gold_articles(dossier, gold):
         n += 1
         expected = {normalise(p) for p in gold[stem]["people"] if p.strip()}
         predicted = {normalise(names.get(i, i)) for i in article.get("people", [])}

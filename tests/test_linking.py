@@ -169,7 +169,8 @@ def test_ids_are_ascii_unique_and_deterministic():
 
 
 def test_slug_clash_adds_the_type():
-    from generator.link.entities import _Cluster, _Ref, _assign_ids
+    from generator.link.names import Ref as _Ref
+    from generator.link.naming import Cluster as _Cluster, assign_ids as _assign_ids
     from collections import Counter
 
     clusters = [

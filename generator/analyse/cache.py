@@ -27,12 +27,12 @@ FORMAT = 1
 def code_fingerprint() -> str:
     """Hash of the analyse package's source, its data files, the word lists and the dataclasses it fills.
 
-    A change to any invalidates every entry, so old results are never
-    reused by new code or new learned weights (nor half-read into changed
-    dataclasses).
+    A change to either invalidates every entry, so old results are never
+    reused by new code (nor half-read into changed dataclasses). The data the
+    code reads counts as code: the entity model's weights and the lexicon.
     """
     package = Path(__file__).resolve().parent
-    data = sorted((package / "data").glob("*.json")) + sorted((package.parent / "lexicon" / "data").glob("*.txt"))
+    data = [*sorted((package / "data").glob("*.json")), *sorted((package.parent / "lexicon" / "data").glob("*.txt"))]
     return source_fingerprint(package, package.parent / "model.py", *data)
 
 

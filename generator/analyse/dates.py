@@ -29,23 +29,18 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import table, words
 from ..model import DatedEvent
+
 from .doc_text import doc_text
 
-MONTHS = {
-    name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
-}
-MONTHS["sept"] = 9
+MONTHS = {name: int(number) for name, number in table("months").items()}
 WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 
 # Prepositions kept in the expression ("On July 1", "since 2017").
-LEADING_PREPOSITIONS = {
-    "on", "in", "since", "during", "by", "until", "till", "from", "before", "after", "at", "over",
-}
-FUTURE_AUXILIARIES = {"will", "'ll", "’ll", "shall", "wo"}
-FUTURE_VERBS = {"due", "set", "scheduled", "expected", "planned", "slated", "going", "plans", "plan", "intends"}
+LEADING_PREPOSITIONS = words("date_prepositions")
+FUTURE_AUXILIARIES = words("future_auxiliaries")
+FUTURE_VERBS = words("future_verbs")
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"

@@ -29,6 +29,7 @@ the ``link`` stage's job; this module only reads one article.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -43,10 +44,13 @@ from generator.analyse.roles import (
     noun_class,
     same_block,
 )
+from generator.analyse.speakers import is_speech_verb
 from generator.captions import is_caption_or_credit
+from generator.lexicon import words
 from generator.model import EntityType, Mention, Role
 
 from .doc_text import doc_text, orth_count
+from .entity_model import decide
 
 LABEL_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
@@ -57,42 +61,19 @@ LABEL_TYPES: dict[str, EntityType] = {
 }
 
 # Lowercase words allowed inside a person's name ("Mohammed bin Salman").
-NAME_PARTICLES = frozenset(
-    "bin ibn bint al el de del della der den di da das dos du la le van von ter ten y abu".split()
-)
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+NAME_PARTICLES = words("name_particles")
+NAME_SUFFIXES = words("name_suffixes")
 # Person titles that turn a non-person span into a person ("President Zelenskyy" as ORG).
-PERSON_TITLE_HEADS = frozenset(
-    """president minister premier senator governor mayor secretary chancellor prince princess
-    king queen sheikh ayatollah sultan emir ambassador spokesman spokeswoman spokesperson
-    adviser advisor envoy mr mr. mrs mrs. ms ms. dr dr. sir dame ceo cfo coo cto chairman
-    chairwoman""".split()
-)
+PERSON_TITLE_HEADS = words("person_title_heads")
 # Title heads: a non-person span ending in one of these names a job, not an organisation.
-TITLE_HEADS = frozenset(
-    """president minister premier chancellor secretary adviser advisor spokesman spokeswoman
-    spokesperson leader chairman chairwoman chairperson ambassador envoy governor mayor senator
-    director commissioner officer chief ceo head deputy aide prince princess king queen emir
-    sultan""".split()
-)
+TITLE_HEADS = words("title_heads")
 # Words that end a title, never a name (a person span "Liberal MLA" is a title).
-PERSON_TITLE_END = frozenset(
-    """mp mla mpp ceo cfo coo president minister premier secretary spokesman spokeswoman
-    spokesperson senator governor mayor chairman chairwoman councillor councilor ambassador
-    adviser advisor commissioner""".split()
-)
+PERSON_TITLE_END = words("person_title_end")
 _QUOTES = "\"'“”‘’«»"
 _POSSESSIVE = {"'s", "’s", "'", "’", "s'", "s’"}
-_SPEECH_VERBS = frozenset(
-    """said says say told tells added adds noted notes argued argues claimed claims insisted
-    insists warned warns explained explains stated states tweeted wrote writes""".split()
-)
-_MOTION_VERBS = frozenset(
-    """travel travels travelled traveled travelling traveling fly flies flew flown go goes went gone
-    come comes came move moves moved return returns returned arrive arrives arrived head heads
-    headed fled flee flees trip trips journey visit""".split()
-)
-_LOCATIVE_PREPS = frozenset({"in", "near", "into", "across", "outside", "inside", "throughout", "around"})
+_MOTION_VERBS = words("motion_verbs")
+_LOCATIVE_PREPS = words("locative_prepositions")
+SEATS_OF_POWER = words("seats_of_power")
 # Sentences that credit staff rather than report on someone.
 _CREDIT_SENTENCE = re.compile(
     r"\b(?:contributed|contributes) (?:to )?(?:this|the) (?:report|story|article)|"
@@ -103,8 +84,13 @@ _CREDIT_SENTENCE = re.compile(
 # "X is a Toronto-based reporter ..." near the end: the author's bio.
 _CREDIT_BIO = re.compile(r"^\W*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3},? is (?:a|an|the)\b")
 _MODEL_NUMBER = re.compile(r"\d")
+_BRACKETS = frozenset("([{")
+# Share of a line's words that are figures from which the line is a table row or a result line.
+TABLE_LINE_FIGURES = 0.2
+# Tags a name never ends with: verbs and prepositions glued on by the tagger.
+_NEVER_LAST = frozenset({"VB", "VBD", "VBG", "VBN", "VBZ", "VBP", "IN", "TO", "MD"})
 _JUNK_CHARS = ("/", "@", "#", "http", "www.", ".com", "|", "\\", "=", "+")
-_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+_COMPASS = words("compass_words")
 
 
 @lru_cache(maxsize=1)
@@ -126,12 +112,18 @@ def _country_names() -> frozenset[str]:
 
 
 def _pieces(ent: Span) -> list[Span]:
-    """An entity span cut at line breaks (the tagger runs some across paragraphs)."""
+    """An entity span cut at line breaks and numbers.
+
+    The tagger runs some spans across paragraphs, and across the scores of a
+    result line ("Liverpool 2 Southampton"): a name holds neither.
+    """
     doc = ent.doc
+    if any(_is_code(tok) for tok in ent):
+        return []  # "Bill C-48", "T-72 tanks": a code names a thing, not a person or a body
     out: list[Span] = []
     start = ent.start
     for tok in ent:
-        if tok.is_space and "\n" in tok.text:
+        if (tok.is_space and "\n" in tok.text) or _is_number(tok):
             if tok.i > start:
                 out.append(doc[start : tok.i])
             start = tok.i + 1
@@ -246,16 +238,35 @@ def _strip_title(span: Span, person: bool) -> tuple[Span, bool]:
     return span, False
 
 
+def _is_number(tok: Token) -> bool:
+    """A score, a figure or an amount: never the edge of a name ("Leicestershire 296", "$137M")."""
+    return tok.like_num or bool(_MODEL_NUMBER.search(tok.text)) or tok.text in ("$", "£", "€", "¥")
+
+
+def _is_code(tok: Token) -> bool:
+    """Letters and figures in one word: a bill, a model, a flight ("C-48", "F-16", "A320")."""
+    text = tok.text
+    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
+
+
 def _trim(span: Span) -> Span | None:
-    """Drop articles, quotes, possessives and punctuation from the span's edges."""
+    """Drop articles, quotes, possessives, numbers and punctuation from the span's edges."""
     doc = span.doc
     start, end = span.start, span.end
+    for tok in span[1:]:
+        if tok.text in _BRACKETS:
+            end = tok.i  # "Scott Draper (Australia": the name stops at the bracket
+            break
     while start < end and (
-        doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the",) or doc[start].text in _QUOTES
+        _is_number(doc[start])
+        or doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the",) or doc[start].text in _QUOTES
     ):
         start += 1
     while end > start and (
-        doc[end - 1].is_punct
+        _is_number(doc[end - 1])
+        or (doc[end - 1].tag_ in _NEVER_LAST and doc[end - 2].whitespace_ and end - 1 > start)
+        # "Hillary Clinton Hammering": a name ends in no verb (but "Moon Jae-in" does end in "in")
+        or doc[end - 1].is_punct
         or doc[end - 1].is_space
         or doc[end - 1].text in _POSSESSIVE
         or doc[end - 1].text in _QUOTES
@@ -332,9 +343,8 @@ def _looks_like_junk(span: Span) -> bool:
         return True
     if any(q in text for q in "\"“”«»"):
         return True
-    for tok in span:
-        if _MODEL_NUMBER.search(tok.text) and (len(tok.text) > 3 or "-" in tok.text):
-            return True
+    if any(_MODEL_NUMBER.search(tok.text) for tok in span):
+        return True  # "$137M", "T-72", "Mexico 2-0": names hold no numbers
     if len(span) == 1:
         tok = span[0]
         if tok.tag_ not in ("NNP", "NNPS") and not tok.text.isupper():
@@ -412,10 +422,7 @@ def _is_product(span: Span) -> bool:
 
 
 # Nouns whose modifier names a territory ("the Crimea invasion", "the Donbas frontline").
-_LAND_EVENT_NOUNS = frozenset(
-    """invasion invasions annexation occupation blockade border borders coast coastline
-    frontline peninsula airspace""".split()
-)
+_LAND_EVENT_NOUNS = words("land_event_nouns")
 
 
 def _type_by_evidence(span: Span, label: str, title_removed: bool) -> EntityType:
@@ -463,7 +470,7 @@ def _type_by_evidence(span: Span, label: str, title_removed: bool) -> EntityType
             or (obj.head.lower_ == "to" and obj.head.head.lower_ in _MOTION_VERBS)
         ):
             return "place"  # "killed in Kharkiv", "flew to Chernihiv"
-    if base == "place" and head.dep_ == "nsubj" and head.head.lower_ in _SPEECH_VERBS:
+    if base == "place" and head.dep_ == "nsubj" and is_speech_verb(head.head):
         # "Stanovaya said": places do not speak (capitals that do, "Moscow
         # said", are settled by the gazetteer when linking).
         if all(t.tag_ == "NNP" for t in span):
@@ -600,38 +607,138 @@ def _recover_full_names(doc: Doc, mentions: list[Mention], skip, bounds: list[tu
     return out
 
 
-def extract_mentions(doc: Doc) -> list[Mention]:
-    """People, organisations and places named in ``doc``, in text order.
+@dataclass
+class Candidate:
+    """A cleaned name before the model's decision: the span, spaCy's label, the rules' type."""
 
-    Offsets are into ``doc.text``; ``text`` is exactly that slice (the bare
-    name, without title, article or possessive).
+    span: Span
+    label: str  # spaCy's label, "" for a proper-noun run spaCy did not tag
+    rule_type: EntityType | None  # what the text's own evidence says, None when untagged
+    paragraph: int
+
+
+def _untagged_runs(doc: Doc, taken: set[int]) -> list[Span]:
+    """Runs of capitalised proper nouns spaCy left untagged ("Sheffield Wednesday 2 ...").
+
+    Result lists and scorecards are full of names the tagger skips; the model
+    judges them like any other candidate.
     """
+    runs: list[Span] = []
+    start = None
+    for tok in doc:
+        ok = (
+            tok.i not in taken
+            and tok.ent_type_ == ""
+            and tok.tag_ in ("NNP", "NNPS")
+            and tok.text[:1].isupper()
+            and tok.is_alpha
+        )
+        if ok:
+            if start is None:
+                start = tok.i
+            continue
+        if start is not None:
+            runs.append(doc[start : tok.i])
+            start = None
+    if start is not None:
+        runs.append(doc[start : len(doc)])
+    return runs
+
+
+def _in_table_line(span: Span) -> bool:
+    """The span sits in a result line, a scorecard or a table row: next to a figure, or on a
+    line where figures are common.
+
+    There the tagger misses names ("Sheffield Wednesday 2 Leeds 1"); in prose
+    its silence is better evidence that a capitalised word is no name
+    ("Chicken.", "Oh my God").
+    """
+    doc = span.doc
+    for i in (span.start - 1, span.end):
+        if 0 <= i < len(doc) and _is_number(doc[i]):
+            return True
+    text = doc_text(doc)
+    begin = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[begin : end if end >= 0 else len(text)].split()
+    figures = sum(1 for w in line if _MODEL_NUMBER.search(w))
+    return figures >= TABLE_LINE_FIGURES * max(len(line), 1)
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    """Every cleaned name of ``doc`` outside credits, tagged by spaCy or not, in text order."""
     spans = _candidate_spans(doc)
     credits = _credit_paragraphs(doc, spans)
     bounds = _paragraph_bounds(doc)
-    mentions: list[Mention] = []
+    found: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
+    taken: set[int] = set()
+    for ent in doc.ents:
+        taken.update(range(ent.start, ent.end))
+
+    def paragraph_of(span: Span) -> int | None:
+        para = next((n for n, (a, b) in enumerate(bounds) if a <= span.start_char <= b), len(bounds) - 1)
+        if para in credits or _credit_sentence(span, para, len(bounds)):
+            return None
+        return para
+
     for span, label in spans:
         cleaned = _clean(span, label)
         if cleaned is None:
             continue
         name, etype = cleaned
-        para = next((n for n, (a, b) in enumerate(bounds) if a <= name.start_char <= b), len(bounds) - 1)
-        if para in credits or _credit_sentence(name, para, len(bounds)):
-            continue
+        para = paragraph_of(name)
         key = (name.start_char, name.end_char)
-        if key in seen:
+        if para is None or key in seen:
             continue
         seen.add(key)
+        found.append(Candidate(name, label, etype, para))
+    for run in _untagged_runs(doc, taken):
+        if not _in_table_line(run):
+            continue
+        name = _trim(run)
+        if name is None or _looks_like_junk(name) or _names_a_title(name, "ORG"):
+            continue
+        if len(name) == 1 and (noun_class(name.text) is not None or name[0].lower_ in TITLE_WORDS):
+            continue
+        name, _ = _strip_title(name, person=True)
+        para = paragraph_of(name)
+        if para is None:
+            continue
+        found.append(Candidate(name, "", None, para))
+    found.sort(key=lambda c: c.span.start)
+    return found
+
+
+def extract_mentions(doc: Doc) -> list[Mention]:
+    """People, organisations and places named in ``doc``, in text order.
+
+    Offsets are into ``doc.text``; ``text`` is exactly that slice (the bare
+    name, without title, article or possessive). The learned model
+    (:mod:`.entity_model`) has the last word on each candidate's type.
+    """
+    bounds = _paragraph_bounds(doc)
+    mentions: list[Mention] = []
+    for cand in candidates(doc):
+        if cand.span.text.lower() in SEATS_OF_POWER:
+            kind = "organisation"  # "the Kremlin said": the government, not the building
+        else:
+            kind = decide(cand.span, cand.label, cand.rule_type)
+        if kind == "none":
+            continue
+        name = cand.span
         mentions.append(
             Mention(
                 text=name.text,
-                type=etype,
+                type=kind,  # type: ignore[arg-type]
                 start=name.start_char,
                 end=name.end_char,
-                sentence=_sentence(name, bounds[para]),
+                sentence=_sentence(name, bounds[cand.paragraph]),
             )
         )
+    spans = _candidate_spans(doc)
+    credits = _credit_paragraphs(doc, spans)
+
     def in_credit(tok: Token) -> bool:
         para = next((n for n, (a, b) in enumerate(bounds) if a <= tok.idx <= b), len(bounds) - 1)
         return para in credits or _credit_sentence(doc[tok.i : tok.i + 1], para, len(bounds))

@@ -20,19 +20,14 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "mister"})
-FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam"})
-MALE_NOUNS = frozenset(
-    "father son husband boyfriend brother man king uncle grandfather nephew dad businessman"
-    " chairman spokesman congressman councilman actor prince widower grandson stepfather".split()
-)
-FEMALE_NOUNS = frozenset(
-    "mother daughter wife girlfriend sister woman queen aunt grandmother niece mom mum"
-    " businesswoman chairwoman spokeswoman congresswoman councilwoman actress princess widow"
-    " granddaughter stepmother".split()
-)
+from generator.lexicon import words
+
+MALE_PRONOUNS = words("male_pronouns")
+FEMALE_PRONOUNS = words("female_pronouns")
+MALE_HONORIFICS = words("male_honorifics")
+FEMALE_HONORIFICS = words("female_honorifics")
+MALE_NOUNS = words("male_nouns")
+FEMALE_NOUNS = words("female_nouns")
 
 
 def pronoun_gender(word: str) -> str | None:

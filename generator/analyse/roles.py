@@ -19,91 +19,29 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from generator.lexicon import words
+
 # Courtesy forms that sit before a name and never belong to it.
-HONORIFICS = frozenset(
-    """mr mr. mrs mrs. ms ms. miss mx dr dr. prof prof. sir dame lord lady rev rev. reverend
-    messrs mme mlle ayatollah sheikh sheik imam rabbi fr fr. hon hon.""".split()
-)
+HONORIFICS = words("honorifics")
 
 # Capitalised words that form titles in front of names ("Crown Prince", "Foreign
 # Minister"). A name span is cut after the last of these when a name follows.
-TITLE_WORDS = frozenset(
-    """president vice prime minister premier chancellor secretary senator sen sen. rep rep.
-    representative congressman congresswoman governor gov gov. mayor councillor councilor judge
-    justice chief general gen gen. lt lt. lieutenant colonel col col. major maj maj. captain capt
-    capt. sgt sgt. sergeant admiral commander marshal field king queen prince princess crown duke
-    duchess emperor empress sultan emir pope cardinal bishop archbishop patriarch supreme leader
-    deputy foreign defence defense interior finance health attorney ambassador spokesman
-    spokeswoman spokesperson speaker chairman chairwoman chair ceo cfo coo cto director commissioner inspector
-    superintendent sheriff officer constable detective coach professor mp mla mpp first lady grand
-    high secretary-general director-general vice-president under-secretary undersecretary
-    adviser advisor envoy consul minister-president chief-of-staff trustee provost
-    economy trade security national state former acting interim then""".split()
-) | HONORIFICS
+TITLE_WORDS = words("title_words") | HONORIFICS
 
 # Head nouns of descriptions that denote a person.
-PERSON_NOUNS = frozenset(
-    """spokesman spokeswoman spokesperson president minister premier chancellor secretary adviser
-    advisor aide analyst fellow professor researcher scientist economist expert director chief head
-    leader chairman chairwoman chair ceo cfo coo cto founder co-founder cofounder owner executive
-    manager officer official diplomat ambassador envoy mayor governor senator congressman
-    congresswoman lawmaker legislator mp mla mpp councillor councilor candidate politician activist
-    campaigner lawyer attorney prosecutor judge justice commissioner inspector detective constable
-    sergeant colonel general commander captain lieutenant admiral soldier veteran pilot journalist
-    reporter correspondent editor columnist writer author novelist poet historian photographer
-    actor actress singer musician artist rapper comedian host presenter anchor player coach striker
-    goalkeeper goalie defenceman defenseman quarterback pitcher golfer caddie boxer fighter champion
-    athlete student teacher principal doctor physician surgeon nurse dentist psychologist
-    psychiatrist pharmacist resident citizen father mother son daughter wife husband brother sister
-    widow widower friend neighbour neighbor victim survivor witness suspect gunman driver worker
-    employee farmer entrepreneur businessman businesswoman billionaire millionaire investor banker
-    trader consultant engineer architect designer planner strategist pollster organizer organiser
-    volunteer associate assistant deputy vice-president secretary-general director-general king
-    queen prince princess emir sultan sheikh ayatollah cleric imam rabbi priest pastor bishop
-    archbishop pope cardinal monk nun dissident rebel militant warlord dictator ruler monarch emperor
-    tsar czar heir spouse grandson granddaughter grandfather grandmother uncle aunt nephew niece
-    cousin boyfriend girlfriend fiance fiancee mom dad chef proprietor landlord tenant patient
-    speaker negotiator mediator treasurer clerk lobbyist critic commentator blogger influencer star
-    celebrity representative delegate scholar lecturer academic provost superintendent trustee boss
-    mother-in-law father-in-law man woman boy girl teenager mayor-elect president-elect chairperson
-    counsel solicitor barrister paramedic firefighter officer-in-charge referee umpire manager
-    commentator broadcaster-host mogul tycoon magnate""".split()
-)
+PERSON_NOUNS = words("person_nouns")
 
 # Head nouns of descriptions that denote an organisation.
-ORG_NOUNS = frozenset(
-    """company firm corporation manufacturer maker supplier retailer carrier airline bank lender
-    insurer broadcaster network newspaper tabloid outlet agency ministry department government
-    party group organisation organization institute university college school charity foundation
-    union association council committee commission club team league startup start-up conglomerate
-    giant brand chain developer operator contractor band militia movement coalition alliance
-    regime administration court tribunal parliament legislature body watchdog regulator authority
-    army navy battalion brigade cartel gang faction platform website app exchange fund trust
-    hospital museum consortium subsidiary affiliate outfit publisher producer-company station
-    channel magazine daily weekly paper service think-tank library""".split()
-)
+ORG_NOUNS = words("org_nouns")
 
 # Head nouns of descriptions that denote a place.
-PLACE_NOUNS = frozenset(
-    """city town village capital country nation state province region territory district county
-    municipality port island peninsula republic oblast suburb neighbourhood neighborhood
-    settlement hamlet metropolis kingdom enclave emirate borough""".split()
-)
+PLACE_NOUNS = words("place_nouns")
 
 # Nouns a weapon or product name modifies ("Starstreak missile", "Forpost UAV").
-PRODUCT_NOUNS = frozenset(
-    """missile missiles rocket rockets drone drones tank tanks jet jets aircraft plane planes
-    helicopter helicopters warship warships ship ships submarine submarines frigate frigates rifle
-    rifles gun guns howitzer howitzers launcher launchers system systems vehicle vehicles uav uavs
-    munition munitions shell shells bomb bombs warhead warheads torpedo torpedoes artillery
-    interceptor interceptors radar satellite satellites car cars truck trucks phone phones
-    smartphone smartphones laptop laptops tablet tablets software vaccine vaccines drug drugs pill
-    pills console consoles device devices engine engines weapon weapons fighter fighters bomber
-    bombers transfers model models variant variants""".split()
-)
+PRODUCT_NOUNS = words("product_nouns")
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-_PRONOUN_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+_DETERMINERS = words("determiners")
+_PRONOUN_POSSESSIVES = words("possessive_pronouns")
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "appos", "parataxis"})
 _MAX_ROLE_TOKENS = 16
 # A noun in one of these relations is an argument of a verb, not a description.

@@ -42,7 +42,7 @@ HEDGES = re.compile(
     re.IGNORECASE,
 )
 """Phrases by which a writer distances themself from a claim."""
-NAME_PARTICLES = frozenset({"de", "van", "von", "der", "al", "bin", "da", "di", "du", "la", "le"})
+NAME_PARTICLES = words("name_particles")
 
 
 def assess_sourcing(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[Mention] = ()) -> Sourcing:

@@ -21,63 +21,34 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from generator.lexicon import ordered, words
+
 from .quote_gender import noun_gender, pronoun_gender
 
-_REGULAR = (
-    "add", "admit", "acknowledge", "advise", "affirm", "agree", "allege", "announce", "answer",
-    "argue", "ask", "assert", "assure", "boast", "caution", "chant", "charge", "claim",
-    "comment", "complain", "concede", "conclude", "confirm", "contend", "counter",
-    "declare", "demand", "deny", "describe", "emphasise", "emphasize", "estimate", "exclaim",
-    "explain", "gush", "insist", "joke", "lament", "laugh", "maintain", "mention", "muse",
-    "note", "observe", "plead", "pledge", "point", "post", "predict", "proclaim", "promise",
-    "quip", "recall", "recount", "reiterate", "remark", "repeat", "reply", "report", "respond",
-    "retort", "reveal", "scream", "shout", "sigh", "state", "stress", "suggest", "tease",
-    "testify", "threaten", "tweet", "urge", "vow", "warn", "whisper", "wonder", "yell",
-    "email", "text", "recommend", "remind", "inform", "underline", "highlight",
-)
-_IRREGULAR = (
-    "say says said saying", "tell tells told telling", "write writes wrote written writing",
-    "speak speaks spoke spoken speaking", "quip quips quipped quipping",
-    "admit admits admitted admitting", "blurt blurts blurted blurting",
-)
-"""Forms the regular rule in ``inflect`` gets wrong."""
+_REGULAR = ordered("speech_verbs")
+_IRREGULAR = ordered("speech_verbs_irregular")
+"""Forms the regular rule in ``inflect`` gets wrong, one verb a line."""
 
-HEARSAY = frozenset(
-    "said reported alleged rumoured rumored claimed understood believed thought".split()
-)
+HEARSAY = words("hearsay_participles")
 """Participles of "X is said to …", where the reporting verb names no speaker."""
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-PLURAL_PRONOUNS = frozenset({"they", "them"})
-THING_PRONOUNS = frozenset({"it"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
-RELATIVE = frozenset({"who", "which", "that", "whom"})
-HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. mx mx.".split()
-)
-ORG_NOUNS = frozenset(
-    "agency company firm department ministry government police force team club league committee"
-    " commission council board party union group organisation organization association bank"
-    " court office administration campaign university school hospital airline network"
-    " newspaper paper service station army navy military embassy regulator authority"
-    " corporation business retailer province city state country kremlin website publisher"
-    " studio label brand charity institute foundation railway utility".split()
-)
-"""Head nouns that describe an organisation: "the company said" refers to an ORG."""
-DOCUMENT_NOUNS = frozenset(
-    "report statement note bill law letter document study survey poll release post tweet text"
-    " memo filing complaint lawsuit ruling decision judgment judgement order email notice message"
-    " draft analysis article book video footage ad advert sign banner guidance guideline policy"
-    " plan proposal agreement deal treaty resolution motion petition affidavit indictment warrant"
-    " transcript record data figures research assessment estimate review audit inquiry"
-    " investigation findings evidence website page site headline caption story application"
-    " legislation act regulation rule rules budget forecast projection model".split()
-)
+PERSON_PRONOUNS = words("person_pronouns")
+PLURAL_PRONOUNS = words("plural_pronouns")
+THING_PRONOUNS = words("thing_pronouns")
+FIRST_PERSON = words("first_second_person_pronouns")
+RELATIVE = words("relative_pronouns")
+HONORIFICS = words("honorifics")
+ORG_NOUNS = words("org_nouns") | words("place_nouns")
+"""Head nouns that describe an organisation: "the company said" refers to an ORG; a place
+noun does too ("the city said": a place speaks through its government)."""
+DOCUMENT_NOUNS = words("document_nouns")
 """Head nouns of texts that "say" things: kept as their description, never a person."""
 NON_PERSON_LABELS = frozenset(
     {"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME"}
 )
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-NP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "close", "within", "inside"})
+AMOUNT_LABELS = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
+"""spaCy labels of spans that are amounts: never a speaker."""
+NP_PREPS = words("description_prepositions")
 NP_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "advmod", "npadvmod"}
 )
@@ -178,7 +149,7 @@ def looks_like_name(text: str) -> bool:
     return len(name) > 3 and any(ch.isupper() for ch in name)
 
 
-ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
+ACRONYM_SKIP = words("acronym_skip_words")
 
 
 def acronym(name: str) -> str:
@@ -554,9 +525,11 @@ def make_speaker(
     lower = token.lower_
     if lower in FIRST_PERSON:
         return None
+    ent = ents.get(token)
+    if (ent is not None and ent.label_ in AMOUNT_LABELS) or any(c.isdigit() for c in token.text):
+        return None  # "$137M said": an amount, a date or a score speaks for no one
     if lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS or lower in THING_PRONOUNS:
         return history.resolve_pronoun(lower, token.i)
-    ent = ents.get(token)
     if any(c.dep_ == "conj" for c in token.children):
         return Speaker(text=description(token, blocked), kind="desc", head=lower, plural=True)
     if lower in DOCUMENT_NOUNS:
@@ -569,6 +542,9 @@ def make_speaker(
             return found
     if ent is not None and ent.label_ == "PERSON":
         return person_speaker(ent.text, token, history.names)
+    if token.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        # "A Questioner At Goldman Sachs said": a name takes no "a"; a title-cased description
+        return Speaker(text=description(token, blocked), kind="desc", head=lower)
     if token.pos_ == "PROPN":
         run = _proper_run(token)
         if history.names.knows(run) and (ent is None or ent.label_ not in {"GPE", "NORP"}):

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.sentences import DATELINE, split_sentences
+from generator.analyse.speakers import SPEECH_FORMS
 from generator.analyse.summary import score_sentences
 from generator.lexicon import words
 from generator.model import Mention
@@ -41,12 +42,7 @@ FALLBACK = "Untitled article"
 LENGTH_FEATURES = ("log_words", "short", "long")
 """Summary features that say nothing about a sentence pruned into a headline."""
 
-SPEECH_VERBS = {
-    "said", "says", "say", "told", "tells", "claimed", "claims", "added", "adds", "announced",
-    "announces", "warned", "warns", "reported", "reports", "confirmed", "confirms", "insisted",
-    "insists", "stated", "states", "revealed", "reveals", "believe", "believes", "believed",
-    "suggested", "suggests", "noted", "notes", "wrote", "writes", "tweeted", "argued", "argues",
-}
+SPEECH_VERBS = SPEECH_FORMS | words("opinion_verbs")
 DISCOURSE_ADVERBS = {
     "also", "however", "meanwhile", "additionally", "moreover", "furthermore", "nevertheless",
     "indeed", "similarly", "too", "though", "therefore", "thus", "ironically",

@@ -45,7 +45,8 @@ FOLDER = "ingest"
 def code_fingerprint() -> str:
     """Hash of the ingest package's source and of the dataclasses it fills."""
     package = Path(__file__).resolve().parent
-    return source_fingerprint(package, package.parent / "model.py")
+    lexicon = sorted((package.parent / "lexicon" / "data").glob("*.txt"))  # word lists the rules read
+    return source_fingerprint(package, package.parent / "model.py", *lexicon)
 
 
 def _library_versions() -> dict[str, str]:

@@ -32,20 +32,15 @@ from ..captions import (
     opens_with_credit,
     recipe_start,
 )
+from ..lexicon import words
 from .dates import parse_date_line
 from .textutil import ends_sentence, ends_with_ellipsis, is_open_ended, word_count
 
 I = re.IGNORECASE
 
-_SOCIAL_NAMES = frozenset(
-    "facebook twitter x whatsapp linkedin reddit telegram pinterest messenger tumblr flipboard email e-mail "
-    "mail sms print copy link threads bluesky mastodon vk viber pocket mix instagram".split()
-)
-_SHARE_VERBS = frozenset("share shares tweet pin email e-mail print save send".split())
-_SHARE_FILLER = frozenset(
-    "click here to this the on via with by it now post article story page link video image photo gallery "
-    "opens in a new window".split()
-)
+_SOCIAL_NAMES = words("social_networks")
+_SHARE_VERBS = words("share_verbs")
+_SHARE_FILLER = words("share_filler")
 _TOKEN_SEPARATORS = re.compile(r"[\s|•·,/:!.()\[\]]+")
 _COUNT = re.compile(r"\d+k?")
 
@@ -75,7 +70,8 @@ def is_social_buttons(line: str) -> bool:
     return len(tokens) >= 2 and all(token in _SOCIAL_NAMES for token in tokens)
 
 
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|den|da|di|du|al|el|bin|la|le))*"
+_PARTICLES = "|".join(sorted(words("name_particles"), key=lambda p: (-len(p), p)))
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|" + _PARTICLES + r"))*"
 @dataclass(frozen=True)
 class LineRule:
     """One kind of junk line.
@@ -393,11 +389,7 @@ _DATE_ONLY_RULE = "date_only"
 _URL_ONLY = re.compile(r"<?https?://\S+>?", I)
 
 #: Words that make a fragment a clause; an author-bio fragment has none.
-_CLAUSE_WORDS = frozenset(
-    "i me my we us our you your he him his she her it its they them their is are was were be been being am "
-    "will would shall should can could may might must has have had do does did said says not no this that "
-    "these those there here who which what when".split()
-)
+_CLAUSE_WORDS = words("clause_words")
 
 
 def is_author_bio(line: str) -> bool:

@@ -14,6 +14,8 @@ import html
 import re
 import unicodedata
 
+from generator.lexicon import words
+
 from . import limits
 
 _NEWLINES = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -137,10 +139,7 @@ def drop_long_words(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
 #: A sentence end inside a line: terminal mark, optional closers, space, then a capital/quote/digit.
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 #: Words whose trailing period does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr gen lt col sgt capt cmdr adm rev gov sen rep hon pres "
-    "no vol vs etc inc ltd co corp dept est fig al jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_ABBREVIATIONS = words("period_abbreviations")
 
 
 def _sentence_breaks(line: str) -> list[int]:

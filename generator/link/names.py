@@ -1,0 +1,207 @@
+"""Link phase 1, candidates: every mention becomes a reference to a *name* (its folded text).
+
+A name (:class:`Name`) gathers what all mentions written that way say: their
+types, their surface forms, the articles they are in. Linking then works on
+names, never on all pairs of mentions. A known place's name that an article's
+own context types as an organisation ("Leeds beat Chelsea 2-1") is kept as
+another name, ``leeds#org``: the club is another referent than the city.
+
+This module also holds the small helpers every later phase uses on names:
+display forms, slugs, initials, spelling closeness and a union-find.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from generator.lexicon import words
+from generator.link.gazetteer import Place, fold, lookup_place
+from generator.model import AnalysedArticle, EntityType
+
+TYPES: tuple[EntityType, ...] = ("person", "organisation", "place")
+TYPE_RANK = {t: n for n, t in enumerate(TYPES)}
+# Suffix of the name of a place the article's context makes an organisation ("Leeds beat
+# Chelsea", "the city council"): a club or a body named after the place, another referent
+# than the place, so another entity ("leeds" and "leeds#org"). "#" never survives analysis.
+CLUB_SENSE = "#org"
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+FUNCTION_WORDS = words("acronym_skip_words")
+PARTICLES = words("name_particles")
+
+
+def tokens_of(key: str) -> tuple[str, ...]:
+    return tuple(key.split())
+
+
+#: Longest entity page name (before a clash suffix).
+MAX_SLUG_CHARS = 80
+
+
+def slug_of(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    # A page name stays far under file-name limits (255 bytes) however long a name (or rename) is;
+    # assign_ids keeps cut names that meet apart.
+    return text[:MAX_SLUG_CHARS].rstrip("-") or "entity"
+
+
+@lru_cache(maxsize=1 << 16)
+def display(surface: str) -> str:
+    """A surface form fit to show: no leading article, no possessive, single spaces."""
+    text = " ".join(surface.split())
+    if text[:4].lower() == "the " and len(text) > 4:
+        text = text[4:]
+    for tail in ("'s", "’s", "'", "’"):
+        if text.endswith(tail) and len(text) > len(tail) + 1:
+            text = text[: -len(tail)]
+            break
+    return text
+
+
+def initials(surface: str) -> set[str]:
+    """Acronyms a long name could be written as ("Royal United Services Institute ... " -> RUSI)."""
+    words = [w for w in re.split(r"[\s\-]+", surface) if w]
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    out: set[str] = set()
+    if len(content) >= 2:
+        out.add("".join(w[0] for w in content).upper())
+        out.add("".join(w[0] for w in content if w.lower() not in PARTICLES).upper())
+    # Words before the first function word: "Royal United Services Institute for ..." -> RUSI.
+    head: list[str] = []
+    for w in words:
+        if w.lower() in FUNCTION_WORDS:
+            break
+        head.append(w)
+    if 2 <= len(head) < len(words):
+        out.add("".join(w[0] for w in head).upper())
+    return {a for a in out if len(a) >= 2}
+
+
+def close(a: str, b: str) -> bool:
+    """Spelling variants: same first letter, edit distance 1 (2 for words of 9+ letters)."""
+    if a == b:
+        return True
+    if a[:1] != b[:1] or min(len(a), len(b)) < 6:
+        return False
+    limit = 2 if min(len(a), len(b)) >= 9 else 1
+    return Levenshtein.distance(a, b, score_cutoff=limit) <= limit
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        up = parent.get(x)
+        if up is None:
+            parent[x] = x
+            return x
+        if up == x:
+            return x
+        root = up
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, keep: str, other: str) -> None:
+        a, b = self.find(keep), self.find(other)
+        if a != b:
+            self.parent[b] = a
+
+
+@dataclass
+class Name:
+    """Everything known about one folded name across the dossier."""
+
+    key: str
+    first: int  # global position of the first mention
+    types: Counter = field(default_factory=Counter)
+    surfaces: Counter = field(default_factory=Counter)
+    articles: dict[int, int] = field(default_factory=dict)  # article index -> mentions
+    type: EntityType = "person"
+    place: Place | None = None
+    keyword: EntityType | None = None
+    tokens: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.tokens = tokens_of(self.key)
+
+    @cached_property
+    def acronym(self) -> bool:
+        # Read only once every mention is counted: surfaces do not change after that.
+        return any(ACRONYM.match(s) for s in self.surfaces)
+
+
+@dataclass(slots=True)
+class Ref:
+    """One mention: where it is and which name it carries."""
+
+    article: int
+    index: int
+    key: str
+    order: int  # global order
+    display: str = ""  # the mention's text as shown (display)
+
+
+def club_names(mentions) -> set[str]:
+    """Known places this article mostly uses as organisations ("Leeds beat Chelsea 2-1")."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if m.type in ("organisation", "place"):
+            votes[fold(m.text)][m.type] += 1
+    return {
+        key
+        for key, v in votes.items()
+        if v["organisation"] > v["place"] and key and lookup_place(key) is not None
+    }
+
+
+
+def collect_names(analysed: list[AnalysedArticle]) -> tuple[dict[str, Name], list[Ref], list[dict[str, Counter]]]:
+    """Every mention as a reference to its name; per article, the types each name's mentions carry."""
+    names: dict[str, Name] = {}
+    refs: list[Ref] = []
+    local_keys: list[dict[str, Counter]] = []  # per article: key -> types of its mentions
+    order = 0
+    key_of: dict[str, str | None] = {}  # mention text -> its name, None when it is no name
+    for ai, item in enumerate(analysed):
+        counts: dict[str, Counter] = {}
+        clubs = club_names(item.mentions)
+        for mi, m in enumerate(item.mentions):
+            text = m.text
+            if text in key_of:
+                key = key_of[text]
+            else:
+                key = fold(text)
+                if not key or not any(c.isalpha() for c in key):
+                    key = None
+                key_of[text] = key
+            if key is None:
+                continue
+            if key in clubs:
+                key += CLUB_SENSE
+            rec = names.get(key)
+            if rec is None:
+                rec = names[key] = Name(key=key, first=order)
+            rec.types[m.type] += 1
+            shown = display(text)
+            rec.surfaces[shown] += 1
+            rec.articles[ai] = rec.articles.get(ai, 0) + 1
+            local = counts.get(key)
+            if local is None:
+                local = counts[key] = Counter()
+            local[m.type] += 1
+            refs.append(Ref(ai, mi, key, order, shown))
+            order += 1
+        local_keys.append(counts)
+    return names, refs, local_keys

@@ -1,0 +1,128 @@
+"""Link phase 4, short forms: "Putin", "Mr Sullivan", "Bin Salman" stand for a person named in full.
+
+First in the same article; then, when the article names no such person, the
+one person in the dossier with that surname, provided the two articles share
+another person or organisation (the text supports it). Two candidates means
+no guess (:data:`AMBIGUOUS`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from generator.link.gazetteer import KNOWN_ORGS, STRONG
+from generator.link.merging import Context, is_subsequence
+from generator.link.names import Name, UnionFind, close
+
+# A short form two people of its article could own: left unlinked, never guessed.
+AMBIGUOUS = "\x00ambiguous"
+
+
+def short_form_ok(rec: Name, local_types: Counter) -> bool:
+    """Whether a name may stand for a person named more fully elsewhere."""
+    if rec.key in KNOWN_ORGS or rec.acronym:
+        return False
+    local_person = local_types.get("person", 0) > 0
+    if rec.place is not None and rec.place.strength == STRONG and not local_person:
+        return False  # "Washington" the capital, not "George Washington"
+    if rec.keyword is not None and not local_person:
+        return False
+    return True
+
+
+def longer_forms(toks: tuple[str, ...], keys: list[str], names: dict[str, Name], uf: UnionFind) -> set[str]:
+    """Clusters of the full names in ``keys`` that end like ``toks`` and contain all of it."""
+    return {
+        uf.find(k)
+        for k in keys
+        if len(names[k].tokens) > len(toks)
+        and names[k].tokens[-1] == toks[-1]
+        and is_subsequence(toks, names[k].tokens)
+    }
+
+
+def resolve_local(rec: Name, local_types: Counter, local_full: list[str], names: dict[str, Name], uf: UnionFind) -> str | None:
+    """The person of this article a short form stands for; AMBIGUOUS if two could be."""
+    if not short_form_ok(rec, local_types):
+        return None
+    toks = rec.tokens
+    last = toks[-1]
+    roots = longer_forms(toks, local_full, names, uf)
+    if len(roots) == 1:
+        return next(iter(roots))
+    if len(roots) > 1:
+        return AMBIGUOUS  # two people share the surname here: no guess
+    if len(toks) == 1:
+        # a spelling variant of a local surname ("Zelensky" / "Vladimir Zelenskyy")
+        roots = {
+            uf.find(k)
+            for k in local_full
+            if names[k].tokens[-1] != last and close(names[k].tokens[-1], last)
+        }
+        if len(roots) == 1:
+            return next(iter(roots))
+        # a first name used alone ("Ollie" for "Ollie Schniederjans")
+        roots = {uf.find(k) for k in local_full if names[k].tokens[0] == last}
+        if len(roots) == 1 and (rec.type == "person" or local_types.get("person", 0) > 0):
+            return next(iter(roots))
+        if len(roots) > 1:
+            return AMBIGUOUS
+    return None
+
+
+def resolve_dossier(
+    rec: Name,
+    ai: int,
+    local_types: Counter,
+    names: dict[str, Name],
+    uf: UnionFind,
+    by_last: dict[str, list[str]],
+    used_for: dict[str, set[str]],
+    context: Context,
+) -> str | None:
+    """The one person in the dossier a short form can stand for, when the articles share someone.
+
+    Candidates: full names ending this way, and people other articles called
+    by exactly this short form ("Meng" for "Meng Wanzhou").
+    """
+    if not short_form_ok(rec, local_types):
+        return None
+    if rec.type != "person" and local_types.get("person", 0) == 0:
+        return None  # "Bloomberg" the company is not "Michael Bloomberg"
+    roots = longer_forms(rec.tokens, by_last.get(rec.tokens[-1], []), names, uf)
+    roots |= used_for.get(rec.key, set())
+    if len(roots) != 1:
+        return None
+    root = next(iter(roots))
+    if context.roots(ai) & context.cooccurring(root):
+        return root
+    return None
+
+
+
+def resolve_short_forms(
+    names: dict[str, Name],
+    local_keys: list[dict[str, Counter]],
+    uf: UnionFind,
+    full_by_last: dict[str, list[str]],
+    context: Context,
+) -> dict[tuple[int, str], str]:
+    """(article, name) -> the cluster root it stands for there, when not its own."""
+    assign: dict[tuple[int, str], str] = {}
+    used_for: dict[str, set[str]] = defaultdict(set)  # short form -> people it stood for
+    unresolved: list[tuple[int, str]] = []
+    for ai, keys in enumerate(local_keys):
+        local_full = [k for k in keys if names[k].type == "person" and len(names[k].tokens) > 1]
+        for key in sorted(keys):
+            target = resolve_local(names[key], keys[key], local_full, names, uf)
+            if target is None:
+                unresolved.append((ai, key))
+            elif target != uf.find(key):
+                assign[(ai, key)] = target
+                if target != AMBIGUOUS:
+                    used_for[key].add(target)
+    for ai, key in unresolved:
+        target = resolve_dossier(names[key], ai, local_keys[ai][key], names, uf, full_by_last, used_for, context)
+        if target is not None and target != uf.find(key):
+            assign[(ai, key)] = target
+    return assign
