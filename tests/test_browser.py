@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import re
 import shutil
 import threading
@@ -21,38 +20,21 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from browsing import build_site, chrome, foreign_requests, our_console_errors, require_chromium, shot
+from browsing import requests as _requests
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-CHROMEDRIVER = shutil.which("chromedriver")
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-if not (CHROMIUM and CHROMEDRIVER):
-    if os.environ.get("CI"):
-        pytest.fail("CI: Chromium and ChromeDriver are required (apt-get install chromium chromium-driver)", pytrace=False)
-    pytest.skip("Chromium/ChromeDriver not installed", allow_module_level=True)
+require_chromium()
 
 from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-from builds import FIXTURE_SEEDS
 
-# What the browser does by itself (its new-tab page, components, sync) is not our site's doing:
-# those entries are told apart by the document that made them, never by what they ask for.
-BROWSER_SCHEMES = ("chrome:", "chrome-untrusted:", "chrome-search:", "chrome-extension:", "devtools:")
-# Documents our own pages make: the search shim's iframe, blobs, inline data.
-OWN_CHILD_SCHEMES = ("about:", "blob:", "data:")
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("browser")
-    code = main(["build", "--seeds", str(FIXTURE_SEEDS), "--content", str(out / "content"), "--site", str(out / "site"),
-                 "--config", str(ROOT / "mkdocs.yml"), "--cache", str(out / "cache"), "--quiet"])
-    assert code == 0
-    return out / "site"
+    return build_site(tmp_path_factory.mktemp("browser"))
 
 
 @pytest.fixture(scope="module")
@@ -85,63 +67,11 @@ def base(request, site: Path) -> str:
 
 @pytest.fixture()
 def driver(tmp_path) -> Iterator[webdriver.Chrome]:
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-extensions", "--window-size=1280,1000",
-                 "--allow-file-access-from-files", f"--user-data-dir={tmp_path / 'profile'}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    drv = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    drv.set_page_load_timeout(30)
-    # Start from a blank page and drop whatever the browser logged before our first navigation
-    # (Chromium 150 loads its own new-tab page at start-up and logs that page's requests).
-    drv.get("about:blank")
-    drv.get_log("performance")
-    drv.get_log("browser")
+    drv = chrome(tmp_path / "profile")
     try:
         yield drv
     finally:
         drv.quit()
-
-
-def _requests(drv: webdriver.Chrome) -> list[tuple[str, str]]:
-    """(request URL, URL of the document that made it) for every request since the last call."""
-    found = []
-    for entry in drv.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message.get("method") == "Network.requestWillBeSent":
-            params = message["params"]
-            found.append((params["request"]["url"], params.get("documentURL", "")))
-    return found
-
-
-def _origin(url: str) -> str:
-    """scheme://host:port of an http(s) URL; the scheme alone for file: and the like."""
-    scheme, _, rest = url.partition(":")
-    if scheme in ("http", "https"):
-        return f"{scheme}:{rest[:2]}{rest[2:].split('/', 1)[0]}"
-    return scheme + ":"
-
-
-def foreign_requests(requests: list[tuple[str, str]], base: str) -> list[str]:
-    """Requests made by our pages (or frames they made) that leave the site's own origin."""
-    ours = _origin(base)
-    leaving = []
-    for url, document in requests:
-        if document.startswith(BROWSER_SCHEMES):
-            continue  # the browser's own pages, not ours
-        if url.startswith(OWN_CHILD_SCHEMES) or _origin(url) == ours:
-            continue
-        leaving.append(url)
-    return leaving
-
-
-def our_console_errors(entries: list[dict]) -> list[str]:
-    """SEVERE console entries, less those logged by the browser's own pages."""
-    return [e["message"] for e in entries
-            if e["level"] == "SEVERE" and not e["message"].startswith(BROWSER_SCHEMES)]
 
 
 def _assert_local(drv: webdriver.Chrome, base: str) -> None:
@@ -151,11 +81,6 @@ def _assert_local(drv: webdriver.Chrome, base: str) -> None:
 
 def _console_errors(drv: webdriver.Chrome) -> list[str]:
     return our_console_errors(drv.get_log("browser"))
-
-
-def _shot(drv: webdriver.Chrome, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    drv.save_screenshot(str(ARTIFACTS / f"{name}.png"))
 
 
 def _person_with_quote(dossier: dict) -> tuple[dict, dict]:
@@ -187,7 +112,7 @@ def test_search_finds_a_person_by_surname(driver, base: str, dossier: dict) -> N
     person, _ = _person_with_quote(dossier)
     surname = person["name"].split()[-1]
     links = _search(driver, base, surname, lambda links: any(person["page"] in link for link in links))
-    _shot(driver, f"search-{base.split(':')[0]}")
+    shot(driver, f"search-{base.split(':')[0]}")
     assert any(person["page"] in link for link in links), links
     _assert_local(driver, base)
     assert _console_errors(driver) == []
@@ -198,7 +123,7 @@ def test_article_person_quote_article(driver, base: str, dossier: dict) -> None:
     driver.get(base + article["page"])
     driver.find_element(By.CSS_SELECTOR, f"article a[href$='{person['page'].split('/')[-1]}']").click()
     WebDriverWait(driver, 10).until(EC.url_contains(person["page"]))
-    _shot(driver, f"person-{base.split(':')[0]}")
+    shot(driver, f"person-{base.split(':')[0]}")
     quote_link = driver.find_element(By.CSS_SELECTOR, f"article blockquote + p a[href$='{article['page'].split('/')[-1]}']")
     quote_link.click()
     WebDriverWait(driver, 10).until(EC.url_contains(article["page"]))
@@ -214,7 +139,7 @@ def test_overview_pictures_render(driver, base: str) -> None:
     for svg in figures:
         assert svg.size["width"] > 100 and svg.size["height"] > 50
     driver.execute_script("arguments[0].scrollIntoView()", figures[0])
-    _shot(driver, f"overview-{base.split(':')[0]}")
+    shot(driver, f"overview-{base.split(':')[0]}")
     _assert_local(driver, base)
     assert _console_errors(driver) == []
 

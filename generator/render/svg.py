@@ -80,10 +80,12 @@ def _text_width(text: str, size: float) -> float:
     return len(text) * size * 0.56
 
 
-def _open(width: float, height: float, title: str) -> list[str]:
+def _open(width: float, height: float, title: str, *, links: bool = False) -> list[str]:
+    """The opening tags; a picture holding links is a group, since an image's parts cannot be focused."""
+    role = "group" if links else "img"
     return [
         f'<svg xmlns="{SVG_NS}" viewBox="0 0 {_num(width)} {_num(height)}" width="{_num(width)}" '
-        f'height="{_num(height)}" role="img" font-family="{FONT}">',
+        f'height="{_num(height)}" role="{role}" font-family="{FONT}">',
         f"<title>{_esc(title)}</title>",
         f'<rect x="0" y="0" width="{_num(width)}" height="{_num(height)}" rx="6" fill="#ffffff"/>',
     ]
@@ -129,7 +131,7 @@ def network_svg(
     placed = _fit(positions, radius, shown, width, height - legend_h)
     max_weight = max((w for w in links.values()), default=1)
 
-    out = _open(width, height, f"Network of {len(kept)} people, organisations and places")
+    out = _open(width, height, f"Network of {len(kept)} people, organisations and places", links=href is not None)
     # Edges grouped by width, nodes in one group: presentation attributes are inherited,
     # so each line and circle carries only its own coordinates (pictures sit on thousands
     # of entity pages).

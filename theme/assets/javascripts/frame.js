@@ -16,7 +16,9 @@
 {%- set button -%}
 <label class="md-header__button md-icon" for="__search">{% include ".icons/" ~ icon ~ ".svg" %}</label>
 {%- endset -%}
+{#- Material's dialog has no name of its own; a screen reader announces this one as "Search". -#}
 {%- set dialog %}{% include "partials/search.html" %}{% endset -%}
+{%- set dialog = dialog | replace('role="dialog"', 'role="dialog" aria-label="' ~ lang.t("search") ~ '"', 1) -%}
 {%- set page_end -%}
 {% if "navigation.top" in features %}{% include "partials/top.html" %}{% endif -%}
 <div class="md-dialog" data-md-component="dialog"><div class="md-dialog__inner md-typeset"></div></div>

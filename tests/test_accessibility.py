@@ -1,0 +1,107 @@
+"""axe-core, the accessibility checker, finds no serious or critical failure on any page type.
+
+Every kind of page the dossier writes is opened from file:// in headless Chromium at a
+desktop (1280 px) and a phone (390 px) width; axe-core (a declared npm devDependency,
+never copied into the site) is injected into the page and run. A violation planted
+into a real page proves the check reports what it should.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from browsing import ROOT, build_site, chrome, require_chromium
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+require_chromium()
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+if not AXE.is_file():
+    if os.environ.get("CI"):
+        pytest.fail("CI: axe-core is required (npm ci installs it)", pytrace=False)
+    pytest.skip("axe-core not installed (npm ci)", allow_module_level=True)
+
+#: What fails the test: axe's two highest impact levels.
+FAILING = ("serious", "critical")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("a11y"))
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path) -> dict[str, str]:
+    """One page of every type the site has, by type (relative to the site root)."""
+    dossier = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
+    found = {
+        "overview": "index.html", "articles index": "articles/index.html", "people index": "people/index.html",
+        "organisations index": "organisations/index.html", "places index": "places/index.html",
+        "stories": "stories.html", "quotes": "quotes.html", "timeline": "timeline.html", "report": "report.html",
+        "print": "print.html", "editions": "editions.html",
+    }
+    found = {kind: page for kind, page in found.items() if (site / page).is_file()}
+    # The article with most quotes shows most of what an article page can hold.
+    article = max(dossier["articles"], key=lambda a: (len(a["quotes"]), len(a["people"])))
+    found["article"] = _html(article["page"])
+    for entity_type in ("person", "organisation", "place"):
+        ranked = sorted((e for e in dossier["entities"] if e["type"] == entity_type),
+                        key=lambda e: -len(e.get("articles", [])))
+        found[entity_type] = _html(ranked[0]["page"])
+    found.update({f"timeline {p.stem}": f"timeline/{p.name}" for p in sorted((site / "timeline").glob("*.html"))[:1]})
+    for folder in ("people", "organisations", "places", "articles"):  # index pages split by letter, when there are
+        found.update({f"{folder} letter": f"{folder}/{p.name}" for p in sorted((site / folder).glob("letter-*.html"))[:1]})
+    assert {"overview", "article", "person", "organisation", "place", "print", "report"} <= found.keys()
+    return found
+
+
+def _html(page: str) -> str:
+    return page[:-3] + ".html" if page.endswith(".md") else page
+
+
+@pytest.fixture(scope="module", params=[1280, 390], ids=["desktop", "phone"])
+def driver(request, tmp_path_factory) -> Iterator:
+    drv = chrome(tmp_path_factory.mktemp("profile"), width=request.param)
+    try:
+        yield drv
+    finally:
+        drv.quit()
+
+
+def axe_failures(drv, url: str, plant: str | None = None) -> list[str]:
+    """Open ``url``, optionally add the ``plant`` HTML to its content, run axe; one line per failing node."""
+    drv.get(url)
+    if plant:
+        drv.execute_script("document.querySelector('article').insertAdjacentHTML('beforeend', arguments[0])", plant)
+    drv.execute_script(AXE.read_text(encoding="utf-8"))
+    drv.set_script_timeout(60)
+    result = drv.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations); },"
+        " function (e) { done([{id: 'axe-error', impact: 'critical', nodes: [{target: [String(e)]}]}]); });"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {node['target']}"
+        for v in result if v["impact"] in FAILING
+        for node in v["nodes"]
+    ]
+
+
+def test_no_serious_or_critical_violation_on_any_page_type(driver, site: Path, pages: dict[str, str]) -> None:
+    base = site.resolve().as_uri() + "/"
+    failures = {kind: found for kind, page in pages.items() if (found := axe_failures(driver, base + page))}
+    assert failures == {}
+
+
+def test_a_planted_violation_is_reported(driver, site: Path, pages: dict[str, str]) -> None:
+    """An unlabelled button and a low-contrast paragraph put into an article page fail the check."""
+    url = site.resolve().as_uri() + "/" + pages["article"]
+    failures = axe_failures(driver, url, plant='<button class="planted"></button>'
+                            '<p class="planted-text" style="color:#eee;background:#fff">faint words</p>')
+    assert any(f.startswith("button-name (critical)") and "planted" in f for f in failures), failures
+    assert any(f.startswith("color-contrast (serious)") and "planted-text" in f for f in failures), failures
