@@ -16,10 +16,18 @@ order: ``merge``, ``rename``, ``type``, ``drop``. Every section is optional::
     drop:                       # entities that should not be listed at all
       - Zombie
       - Entrepreneur
+    speakers:                   # who said a quote: an entity, or nobody (~)
+      - article: 003_ee23259b59b93aa8.txt   # the seed's file name, or the article's id
+        quote: "We will not allow"          # the quote's first words
+        speaker: Vladimir Putin
+
 
 A name may be an entity's name, any of its aliases, or its id (the last part
 of its page address, "vladimir-putin"); case, accents and a leading "the" do
-not matter. An entry that names no entity is reported as a warning with the
+not matter. A ``speakers`` entry finds its quote by the article (seed file
+name or id) and the quote's first words (case, spacing and quotation marks do
+not matter), so it survives rebuilds; it is applied after the entity
+corrections. An entry that names no entity, article or quote is reported as a warning with the
 file and line; a file that cannot be read as this format stops the build with
 ``CorrectionsError("corrections.yml line N: reason")``.
 """
@@ -42,6 +50,10 @@ from generator.model import EntityType, Problem
 
 Action = Literal["merge", "rename", "type", "drop"]
 ACTIONS: tuple[Action, ...] = ("merge", "rename", "type", "drop")
+SPEAKERS = "speakers"
+SECTIONS = (*ACTIONS, SPEAKERS)
+#: Values of ``speaker`` that mean "nobody said it" (besides an empty value).
+NOBODY = ("nobody", "none", "no one")
 TYPE_NAMES: dict[str, EntityType] = {
     "person": "person",
     "people": "person",
@@ -67,15 +79,26 @@ class Correction:
     value: str | None = None
 
 
+@dataclass(frozen=True)
+class SpeakerCorrection:
+    """A quote in ``article`` (seed file name or id) starting with ``quote`` was said by ``speaker`` (None: nobody)."""
+
+    article: str
+    quote: str
+    speaker: str | None
+    line: int
+
+
 @dataclass
 class Corrections:
     """All entries of one file, in the order they are applied."""
 
     source: str = "corrections.yml"
     entries: list[Correction] = field(default_factory=list)
+    speakers: list[SpeakerCorrection] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.entries)
+        return bool(self.entries or self.speakers)
 
     def of(self, action: Action) -> list[Correction]:
         return [e for e in self.entries if e.action == action]
@@ -132,15 +155,15 @@ def parse_corrections(text: str, source: str = "corrections.yml") -> tuple[Corre
         return corrections, problems
     if not isinstance(root, MappingNode):
         raise CorrectionsError(
-            f"{source} line {_line(root)}: expected sections {', '.join(ACTIONS)} at the top level"
+            f"{source} line {_line(root)}: expected sections {', '.join(SECTIONS)} at the top level"
         )
     sections: dict[str, Node] = {}
     for key_node, value_node in root.value:
         key = _scalar(key_node, source, "a section name").lower()
-        if key not in ACTIONS:
+        if key not in SECTIONS:
             raise CorrectionsError(
                 f"{source} line {_line(key_node)}: unknown section '{key}' "
-                f"(expected one of: {', '.join(ACTIONS)})"
+                f"(expected one of: {', '.join(SECTIONS)})"
             )
         if key in sections:
             raise CorrectionsError(f"{source} line {_line(key_node)}: section '{key}' appears twice")
@@ -191,7 +214,46 @@ def parse_corrections(text: str, source: str = "corrections.yml") -> tuple[Corre
                     )
                 seen[name] = line
                 corrections.entries.append(Correction(action, (name,), line, value))  # type: ignore[arg-type]
+    if SPEAKERS in sections:
+        corrections.speakers = _speakers(sections[SPEAKERS], source)
     return corrections, problems
+
+
+def _speakers(node: Node, source: str) -> list[SpeakerCorrection]:
+    """The ``speakers`` section: a list of ``{article, quote, speaker}`` mappings."""
+    entries: list[SpeakerCorrection] = []
+    for item in _names_list(node, source, SPEAKERS):
+        if not isinstance(item, MappingNode):
+            raise CorrectionsError(
+                f"{source} line {_line(item)}: each speakers entry must have article, quote and speaker"
+            )
+        fields: dict[str, Node] = {}
+        for key_node, value_node in item.value:
+            key = _scalar(key_node, source, "a speakers field").lower()
+            if key not in ("article", "quote", "speaker"):
+                raise CorrectionsError(
+                    f"{source} line {_line(key_node)}: unknown speakers field '{key}' "
+                    "(expected article, quote, speaker)"
+                )
+            fields[key] = value_node
+        for needed in ("article", "quote", "speaker"):
+            if needed not in fields:
+                raise CorrectionsError(f"{source} line {_line(item)}: a speakers entry needs '{needed}'")
+        speaker_node = fields["speaker"]
+        speaker: str | None = None
+        if not (isinstance(speaker_node, ScalarNode) and speaker_node.tag.endswith(":null")):
+            speaker = _scalar(speaker_node, source, "the speaker")
+            if speaker.lower() in NOBODY:
+                speaker = None
+        entries.append(
+            SpeakerCorrection(
+                article=_scalar(fields["article"], source, "the article"),
+                quote=_scalar(fields["quote"], source, "the quote"),
+                speaker=speaker,
+                line=_line(item),
+            )
+        )
+    return entries
 
 
 def load_corrections(path: Path) -> tuple[Corrections, list[Problem]]:

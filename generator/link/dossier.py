@@ -13,6 +13,7 @@ from .corrections import load_corrections
 from .editions import add_editions
 from .entities import EntityIndex, link_entities
 from .gazetteer import load_places
+from .speakers import apply_speaker_corrections
 from .stories import group_stories
 
 
@@ -49,6 +50,7 @@ def _link(analysed: list[AnalysedArticle], corrections_path: Path, term_counts: 
         )
         for item in analysed
     ]
+    problems += apply_speaker_corrections(articles, index.entities, corrections, index.lookup)
     return Dossier(
         articles=articles,
         entities=index.entities,
