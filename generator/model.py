@@ -176,6 +176,8 @@ class LinkedQuote:
     speaker: str | None
     speaker_id: str | None
     kind: QuoteKind
+    start: int = 0  # offsets into Article.text, as Quote's (0, 0: not located)
+    end: int = 0
 
 
 @dataclass
@@ -208,6 +210,8 @@ class LinkedArticle:
     places: list[str]
     quotes: list[LinkedQuote]
     related: list[tuple[str, str]] = field(default_factory=list)
+    #: (start, end, entity id) of each mention in ``Article.text`` that names a dossier entity.
+    mention_ids: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def id(self) -> str:

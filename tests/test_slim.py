@@ -305,7 +305,9 @@ return {boxes: out, text: document.body.innerText, height: document.documentElem
 @pytest.mark.slow
 @pytest.mark.browser
 def test_pages_render_the_same_as_plain_material(tmp_path: Path) -> None:
-    import test_browser  # skips this test where Chromium is missing, as the browser tests do
+    from browsing import CHROMEDRIVER, CHROMIUM, require_chromium
+
+    require_chromium()  # skips this test where Chromium is missing, as the browser tests do
 
     from generator.cli import main
 
@@ -336,12 +338,12 @@ def test_pages_render_the_same_as_plain_material(tmp_path: Path) -> None:
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
-    options.binary_location = test_browser.CHROMIUM
+    options.binary_location = CHROMIUM
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                  "--disable-background-networking", "--disable-extensions", "--hide-scrollbars",
                  f"--user-data-dir={tmp_path / 'profile'}"):
         options.add_argument(flag)
-    drv = webdriver.Chrome(service=Service(test_browser.CHROMEDRIVER), options=options)
+    drv = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     # Material's bundle is kept from running: what is compared is what the HTML and CSS give,
     # with nothing moving by itself. Other scripts run, so frame.js writes our search
     # dialog where Material's header has it inline.

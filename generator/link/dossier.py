@@ -47,6 +47,7 @@ def _link(analysed: list[AnalysedArticle], corrections_path: Path, term_counts: 
             places=index.by_article.get(item.article.id, {}).get("place", []),
             quotes=_link_quotes(item, index),
             related=related.get(item.article.id, []),
+            mention_ids=_mention_ids(item, index),
         )
         for item in analysed
     ]
@@ -70,9 +71,22 @@ def _link_quotes(item: AnalysedArticle, index: EntityIndex) -> list[LinkedQuote]
             speaker=quote.speaker,
             speaker_id=index.lookup(quote.speaker, article_id) if quote.speaker else None,
             kind=quote.kind,
+            start=quote.start,
+            end=quote.end,
         )
         for quote in item.quotes
     ]
+
+
+def _mention_ids(item: AnalysedArticle, index: EntityIndex) -> list[tuple[int, int, str]]:
+    """Where the text names an entity, for links in the article's text: the linker's own verdict per mention."""
+    article_id = item.article.id
+    found = []
+    for mention in item.mentions:
+        entity_id = index.lookup(mention.text, article_id)
+        if entity_id is not None and entity_id in index.entities:
+            found.append((mention.start, mention.end, entity_id))
+    return found
 
 
 def _timeline(analysed: list[AnalysedArticle]) -> list[TimelineItem]:

@@ -13,6 +13,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .escape import external_link, md_link, md_text
+from .text_links import linked_paragraphs
 from .views import relative
 
 _ANCHOR_RE = re.compile(r"[^a-z0-9-]")
@@ -50,6 +51,12 @@ def _entity_names(context: Context, ids: list[str]) -> Markup:
     return Markup(" · ".join(md_text(entities[i].name) for i in ids if i in entities))
 
 
+@pass_context
+def _linked_text(context: Context, article: object) -> list[Markup]:
+    """The article's paragraphs with names linked and quotes marked (text_links.py)."""
+    return linked_paragraphs(article, context["entities"], context["page_path"])  # type: ignore[arg-type]
+
+
 def _original(url: str) -> Markup:
     return Markup(f"**Original:** {external_link('read the original', url)}")
 
@@ -74,6 +81,6 @@ def make_environment() -> Environment:
         lstrip_blocks=False,
     )
     env.globals.update(link=_link, original=_original, article_link=_article_link, entity_links=_entity_links,
-                       entity_names=_entity_names)
+                       entity_names=_entity_names, linked_text=_linked_text)
     env.filters.update(svg=_svg, anchor=_anchor)
     return env

@@ -38,8 +38,16 @@ def md_text(value: object) -> str:
 @lru_cache(maxsize=1 << 16)
 def _escaped(text: str) -> str:
     """Names and titles recur on thousands of pages; each distinct one is escaped once."""
-    text = " ".join(text.split()).translate(_INLINE_TABLE)
-    return _LINE_START_RE.sub(_escape_line_start, text)
+    return _LINE_START_RE.sub(_escape_line_start, md_inline(text))
+
+
+def md_inline(text: str) -> str:
+    """Seed text made inert in the middle of a line: whitespace folded, inline syntax neutralised.
+
+    Only for text that follows something of ours on the same line (a link in running
+    text); a line's first words need :func:`md_text`, which also neutralises block syntax.
+    """
+    return " ".join(text.split()).translate(_INLINE_TABLE)
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
