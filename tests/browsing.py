@@ -24,6 +24,18 @@ CHROMEDRIVER = shutil.which("chromedriver")
 BROWSER_SCHEMES = ("chrome:", "chrome-untrusted:", "chrome-search:", "chrome-extension:", "devtools:")
 # Documents our own pages make: the search shim's iframe, blobs, inline data.
 OWN_CHILD_SCHEMES = ("about:", "blob:", "data:")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+#: What fails the accessibility check: axe's two highest impact levels.
+FAILING = ("serious", "critical")
+
+
+def require_axe() -> None:
+    """Skip the calling module when axe-core is not installed (npm ci); under CI fail instead."""
+    if AXE.is_file():
+        return
+    if os.environ.get("CI"):
+        pytest.fail("CI: axe-core is required (npm ci installs it)", pytrace=False)
+    pytest.skip("axe-core not installed (npm ci)", allow_module_level=True)
 
 
 def require_chromium() -> None:
@@ -112,3 +124,19 @@ def our_console_errors(entries: list[dict]) -> list[str]:
     """SEVERE console entries, less those logged by the browser's own pages."""
     return [e["message"] for e in entries
             if e["level"] == "SEVERE" and not e["message"].startswith(BROWSER_SCHEMES)]
+
+
+def axe_failures(drv) -> list[str]:
+    """Run axe-core on the page as it is now; one line per node with a serious or critical violation."""
+    drv.execute_script(AXE.read_text(encoding="utf-8"))
+    drv.set_script_timeout(60)
+    result = drv.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations); },"
+        " function (e) { done([{id: 'axe-error', impact: 'critical', nodes: [{target: [String(e)]}]}]); });"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {node['target']}"
+        for v in result if v["impact"] in FAILING
+        for node in v["nodes"]
+    ]

@@ -9,25 +9,16 @@ into a real page proves the check reports what it should.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from browsing import ROOT, build_site, chrome, require_chromium
+from browsing import axe_failures, build_site, chrome, require_axe, require_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 require_chromium()
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-if not AXE.is_file():
-    if os.environ.get("CI"):
-        pytest.fail("CI: axe-core is required (npm ci installs it)", pytrace=False)
-    pytest.skip("axe-core not installed (npm ci)", allow_module_level=True)
-
-#: What fails the test: axe's two highest impact levels.
-FAILING = ("serious", "critical")
+require_axe()
 
 
 @pytest.fixture(scope="module")
@@ -73,35 +64,24 @@ def driver(request, tmp_path_factory) -> Iterator:
         drv.quit()
 
 
-def axe_failures(drv, url: str, plant: str | None = None) -> list[str]:
-    """Open ``url``, optionally add the ``plant`` HTML to its content, run axe; one line per failing node."""
+def axe_on(drv, url: str, plant: str | None = None) -> list[str]:
+    """Open ``url``, optionally add the ``plant`` HTML to its content, and run axe on it."""
     drv.get(url)
     if plant:
         drv.execute_script("document.querySelector('article').insertAdjacentHTML('beforeend', arguments[0])", plant)
-    drv.execute_script(AXE.read_text(encoding="utf-8"))
-    drv.set_script_timeout(60)
-    result = drv.execute_async_script(
-        "var done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations); },"
-        " function (e) { done([{id: 'axe-error', impact: 'critical', nodes: [{target: [String(e)]}]}]); });"
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {node['target']}"
-        for v in result if v["impact"] in FAILING
-        for node in v["nodes"]
-    ]
+    return axe_failures(drv)
 
 
 def test_no_serious_or_critical_violation_on_any_page_type(driver, site: Path, pages: dict[str, str]) -> None:
     base = site.resolve().as_uri() + "/"
-    failures = {kind: found for kind, page in pages.items() if (found := axe_failures(driver, base + page))}
+    failures = {kind: found for kind, page in pages.items() if (found := axe_on(driver, base + page))}
     assert failures == {}
 
 
 def test_a_planted_violation_is_reported(driver, site: Path, pages: dict[str, str]) -> None:
     """An unlabelled button and a low-contrast paragraph put into an article page fail the check."""
     url = site.resolve().as_uri() + "/" + pages["article"]
-    failures = axe_failures(driver, url, plant='<button class="planted"></button>'
+    failures = axe_on(driver, url, plant='<button class="planted"></button>'
                             '<p class="planted-text" style="color:#eee;background:#fff">faint words</p>')
     assert any(f.startswith("button-name (critical)") and "planted" in f for f in failures), failures
     assert any(f.startswith("color-contrast (serious)") and "planted-text" in f for f in failures), failures

@@ -66,6 +66,16 @@ def _svg(markup: str) -> Markup:
     return Markup(" ".join(markup.split()))
 
 
+_ID_RE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _attr_id(value: str) -> Markup:
+    """An article or entity id for an HTML attribute: ids are made of these characters only (ingest/ids.py)."""
+    if not _ID_RE.fullmatch(value):
+        raise ValueError(f"not an id: {value!r}")
+    return Markup(value)
+
+
 def _anchor(value: str) -> Markup:
     return Markup(_ANCHOR_RE.sub("-", value.lower()))
 
@@ -82,5 +92,5 @@ def make_environment() -> Environment:
     )
     env.globals.update(link=_link, original=_original, article_link=_article_link, entity_links=_entity_links,
                        entity_names=_entity_names, linked_text=_linked_text)
-    env.filters.update(svg=_svg, anchor=_anchor)
+    env.filters.update(svg=_svg, anchor=_anchor, attr_id=_attr_id)
     return env
