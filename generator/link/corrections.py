@@ -157,17 +157,7 @@ def parse_corrections(text: str, source: str = "corrections.yml") -> tuple[Corre
         raise CorrectionsError(
             f"{source} line {_line(root)}: expected sections {', '.join(SECTIONS)} at the top level"
         )
-    sections: dict[str, Node] = {}
-    for key_node, value_node in root.value:
-        key = _scalar(key_node, source, "a section name").lower()
-        if key not in SECTIONS:
-            raise CorrectionsError(
-                f"{source} line {_line(key_node)}: unknown section '{key}' "
-                f"(expected one of: {', '.join(SECTIONS)})"
-            )
-        if key in sections:
-            raise CorrectionsError(f"{source} line {_line(key_node)}: section '{key}' appears twice")
-        sections[key] = value_node
+    sections = _fields(root, source, "section", SECTIONS)
 
     for action in ACTIONS:  # the documented order of application
         node = sections.get(action)
@@ -219,6 +209,21 @@ def parse_corrections(text: str, source: str = "corrections.yml") -> tuple[Corre
     return corrections, problems
 
 
+def _fields(node: MappingNode, source: str, what: str, allowed: tuple[str, ...]) -> dict[str, Node]:
+    """The mapping's values by lower-case key; an unknown or repeated key stops the build with its line."""
+    found: dict[str, Node] = {}
+    for key_node, value_node in node.value:
+        key = _scalar(key_node, source, f"a {what} name").lower()
+        if key not in allowed:
+            raise CorrectionsError(
+                f"{source} line {_line(key_node)}: unknown {what} '{key}' (expected one of: {', '.join(allowed)})"
+            )
+        if key in found:
+            raise CorrectionsError(f"{source} line {_line(key_node)}: {what} '{key}' appears twice")
+        found[key] = value_node
+    return found
+
+
 def _speakers(node: Node, source: str) -> list[SpeakerCorrection]:
     """The ``speakers`` section: a list of ``{article, quote, speaker}`` mappings."""
     entries: list[SpeakerCorrection] = []
@@ -227,15 +232,7 @@ def _speakers(node: Node, source: str) -> list[SpeakerCorrection]:
             raise CorrectionsError(
                 f"{source} line {_line(item)}: each speakers entry must have article, quote and speaker"
             )
-        fields: dict[str, Node] = {}
-        for key_node, value_node in item.value:
-            key = _scalar(key_node, source, "a speakers field").lower()
-            if key not in ("article", "quote", "speaker"):
-                raise CorrectionsError(
-                    f"{source} line {_line(key_node)}: unknown speakers field '{key}' "
-                    "(expected article, quote, speaker)"
-                )
-            fields[key] = value_node
+        fields = _fields(item, source, "speakers field", ("article", "quote", "speaker"))
         for needed in ("article", "quote", "speaker"):
             if needed not in fields:
                 raise CorrectionsError(f"{source} line {_line(item)}: a speakers entry needs '{needed}'")
