@@ -8,6 +8,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 SHIM_SRC := node_modules/iframe-worker/shim/index.js
 SHIM := theme/assets/javascripts/iframe-worker/shim.js
+AXE := node_modules/axe-core/axe.min.js
 DOSSIER_ARGS ?=
 
 # Material 9.8 prints an end-of-life banner on every build; silence it everywhere.
@@ -20,7 +21,7 @@ site: $(VENV)/.deps $(SHIM)
 	$(VENV)/bin/dossier build $(DOSSIER_ARGS)
 
 ## test: same venv plus test dependencies, then the whole suite
-test: $(VENV)/.test-deps $(SHIM)
+test: $(VENV)/.test-deps $(SHIM) $(AXE)
 	$(PY) -m pytest
 
 ## eval: score the build on ../shared/eval next to simple baselines (developer tool)
@@ -51,6 +52,11 @@ $(VENV)/.eval-deps: $(VENV)/.deps
 $(SHIM_SRC): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
+
+# axe-core, the accessibility checker the browser tests run (a devDependency, never copied
+# into the site), comes with the same npm ci; a node_modules made before it was added gets it.
+$(AXE): $(SHIM_SRC)
+	@test -f $@ || npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 $(SHIM): $(SHIM_SRC)
 	@mkdir -p $(dir $@)

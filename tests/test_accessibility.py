@@ -85,3 +85,19 @@ def test_a_planted_violation_is_reported(driver, site: Path, pages: dict[str, st
                             '<p class="planted-text" style="color:#eee;background:#fff">faint words</p>')
     assert any(f.startswith("button-name (critical)") and "planted" in f for f in failures), failures
     assert any(f.startswith("color-contrast (serious)") and "planted-text" in f for f in failures), failures
+
+
+def test_the_open_search_dialog_with_results_passes(driver, site: Path, pages: dict[str, str]) -> None:
+    """The search dialog (written by frame.js) is checked open, with results listed."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(site.resolve().as_uri() + "/" + pages["overview"])
+    opener = driver.find_element(By.CSS_SELECTOR, "label.md-header__button[for='__search']")
+    box = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    (opener if opener.is_displayed() else box).click()  # a phone has a button, a desktop the box
+    WebDriverWait(driver, 10).until(lambda d: box.is_displayed())
+    box.send_keys("Putin")
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__link"))
+    failures = axe_failures(driver)
+    assert not failures, "\n".join(failures)
