@@ -133,3 +133,47 @@ def test_rename_and_reassign_from_file_pages_then_rebuild(work: Path, driver) ->
     assert (site / renamed[0]["page"]).is_file()
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Said by" not in index  # the speaker marks in the text stay out of search
+
+
+@pytest.fixture(scope="module")
+def plain_site(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("corrections"))
+
+
+def test_every_kind_of_entry_becomes_corrections_yml_the_build_reads(plain_site: Path, driver) -> None:
+    """Type, merge (keeping either name), drop and 'nobody' from the page parse as the README says."""
+    from generator.link.corrections import parse_corrections
+
+    dossier = _dossier(plain_site)
+    article, quote, speaker, other = _quote_to_move(dossier)
+    base = plain_site.resolve().as_uri() + "/"
+    driver.get(base + speaker["page"])
+    _type(driver, driver.find_element(By.CSS_SELECTOR, ".dz-fix__panel > summary"), Keys.ENTER)
+    forms = {f.find_element(By.TAG_NAME, "label").text.split(" ")[0]: f
+             for f in driver.find_elements(By.CSS_SELECTOR, ".dz-fix__panel .dz-fix__form")}
+    type_select = forms["Change"].find_element(By.TAG_NAME, "select")
+    _type(driver, type_select, "organisation")
+    _type(driver, forms["Change"].find_element(By.CSS_SELECTOR, "button"), Keys.ENTER)
+    merge = forms["Merge"].find_element(By.CSS_SELECTOR, "input[type=text]")
+    _type(driver, merge, other["name"] + Keys.ENTER)
+    _type(driver, merge, other["name"])
+    forms["Merge"].find_element(By.CSS_SELECTOR, "input[type=checkbox]").click()
+    _type(driver, merge, Keys.ENTER)
+    _type(driver, driver.find_element(By.CSS_SELECTOR, ".dz-fix__drop"), Keys.ENTER)
+    driver.get(base + article["page"])
+    credit = driver.find_elements(By.CSS_SELECTOR, "p[data-dz-article]")[0]
+    _type(driver, credit.find_element(By.CSS_SELECTOR, ".dz-fix__toggle"), Keys.ENTER)
+    _type(driver, driver.find_element(By.CSS_SELECTOR, ".dz-fix__nobody"), Keys.ENTER)
+    _type(driver, driver.find_element(By.CSS_SELECTOR, ".dz-fix__open"), Keys.ENTER)
+    text = driver.find_element(By.CSS_SELECTOR, "dialog textarea").get_attribute("value")
+    corrections, problems = parse_corrections(text)
+    assert problems == []
+    assert [(e.action, e.names, e.value) for e in corrections.entries] == [
+        ("merge", (speaker["name"], other["name"]), None),
+        ("merge", (other["name"], speaker["name"]), None),
+        ("type", (speaker["name"],), "organisation"),
+        ("drop", (speaker["name"],), None),
+    ]
+    (entry,) = corrections.speakers
+    assert entry.article == article["id"] and entry.speaker is None
+    assert [q for q in article["quotes"] if q["text"].startswith(entry.quote.split()[0])]
