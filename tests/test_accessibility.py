@@ -47,7 +47,8 @@ def pages(site: Path) -> dict[str, str]:
     found.update({f"timeline {p.stem}": f"timeline/{p.name}" for p in sorted((site / "timeline").glob("*.html"))[:1]})
     for folder in ("people", "organisations", "places", "articles"):  # index pages split by letter, when there are
         found.update({f"{folder} letter": f"{folder}/{p.name}" for p in sorted((site / folder).glob("letter-*.html"))[:1]})
-    assert {"overview", "article", "person", "organisation", "place", "print", "report"} <= found.keys()
+    assert {"overview", "article", "person", "organisation", "place", "print", "report", "editions", "stories",
+            "quotes", "timeline"} <= found.keys()
     return found
 
 

@@ -92,6 +92,10 @@ def test_rename_and_reassign_from_file_pages_then_rebuild(work: Path, driver) ->
 
     # The article page: "Wrong speaker?" under the quote, then the right one, by keyboard.
     driver.get(base + article["page"])
+    marked = driver.find_elements(By.CSS_SELECTOR, ".md-typeset p .dz-quote")  # the text: names linked, quotes marked
+    if marked:
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", marked[0])
+        shot(driver, "article-text-links")
     first_words = " ".join(quote["text"].split()[:4])
     credits = driver.find_elements(By.CSS_SELECTOR, "p[data-dz-article]")
     credit = next(c for c in credits
