@@ -74,3 +74,14 @@ def test_seed_text_around_and_inside_links_stays_text(hostile: str) -> None:
                                                    "../places/iran.md"]
     shown = visible(page).replace("Jake Sullivan“", "“", 1)  # the marker's name, then the quote's own words
     assert " ".join(shown.split()).replace("”Jake Sullivan", "”") == " ".join(text.split())
+
+
+def test_a_quote_over_two_paragraphs_is_marked_in_both_and_credited_once() -> None:
+    article = _article([Paragraph("He wrote: “Iran is ready."), Paragraph("We are too,” said Jake Sullivan.")],
+                       [("Iran", "iran", 0), ("Jake Sullivan", "jake-sullivan", 0)],
+                       [("Iran is ready.\n\nWe are too,", "jake-sullivan")])
+    first, second = linked_paragraphs(article, ENTITIES, "articles/a.md")
+    assert first == 'He wrote: <span class="dz-quote">“Iran is ready.</span>'
+    assert second == ('<span class="dz-quote">We are too,”</span><sup class="dz-said" data-search-exclude>'
+                      '[Jake Sullivan](../people/jake-sullivan.md "Said by Jake Sullivan")</sup> said '
+                      '[Jake Sullivan](../people/jake-sullivan.md).')

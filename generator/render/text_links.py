@@ -39,8 +39,8 @@ def linked_paragraphs(article: LinkedArticle, entities: dict[str, Entity], page_
 def _paragraph(text: str, start: int, end: int, article: LinkedArticle, entities: dict[str, Entity],
                page_path: str) -> Markup:
     quotes = _quotes_in(text, start, end, article.quotes)
-    inside = [(a, b) for a, b, _ in quotes]
-    events: list[tuple[int, int, str, str | LinkedQuote]] = [(a, b, "quote", q) for a, b, q in quotes]
+    inside = [(a, b) for a, b, _, _ in quotes]
+    events: list[tuple[int, int, str, object]] = [(a, b, "quote", (q, last)) for a, b, q, last in quotes]
     seen: set[str] = set()
     for m_start, m_end, entity_id in sorted(article.mention_ids):
         if not (start <= m_start < m_end <= end) or entity_id in seen or entity_id not in entities:
@@ -60,35 +60,37 @@ def _paragraph(text: str, start: int, end: int, article: LinkedArticle, entities
             entity = entities[what]  # type: ignore[index]
             parts.append(md_link(text[e_start:e_end], relative(page_path, entity.page)))
         else:
-            parts.append(_quote(text[e_start:e_end], what, entities, page_path))  # type: ignore[arg-type]
+            quote, last = what  # type: ignore[misc]
+            parts.append(_quote(text[e_start:e_end], quote, last, entities, page_path))
         at = e_end
     parts.append(_text(text[at:end], first=at == start))
     return Markup("".join(parts))
 
 
-def _quotes_in(text: str, start: int, end: int, quotes: list[LinkedQuote]) -> list[tuple[int, int, LinkedQuote]]:
-    """The full quotes that end in this paragraph, clipped to it, with the quotation marks around them."""
+def _quotes_in(text: str, start: int, end: int, quotes: list[LinkedQuote]) -> list[tuple[int, int, LinkedQuote, bool]]:
+    """The full quotes in this paragraph, clipped to it, with their quotation marks; True where one ends here."""
     found = []
     for quote in quotes:
-        if quote.kind != "full" or not (start <= quote.end <= end) or quote.end <= quote.start:
+        if quote.kind != "full" or quote.end <= quote.start or not (quote.start < end and start < quote.end):
             continue
         q_start = max(quote.start, start)
         if q_start > start and text[q_start - 1] in QUOTE_MARKS:
             q_start -= 1
-        q_end = quote.end
-        if text[q_end:q_end + 1] in tuple(CLOSING_PUNCTUATION) and text[q_end + 1:q_end + 2] in tuple(QUOTE_MARKS):
+        last = quote.end <= end
+        q_end = min(quote.end, end)
+        if last and text[q_end:q_end + 1] in tuple(CLOSING_PUNCTUATION) and text[q_end + 1:q_end + 2] in tuple(QUOTE_MARKS):
             q_end += 1
-        if q_end < end and text[q_end] in QUOTE_MARKS:
+        if last and q_end < end and text[q_end] in QUOTE_MARKS:
             q_end += 1
-        found.append((q_start, q_end, quote))
+        found.append((q_start, q_end, quote, last))
     return found
 
 
-def _quote(words: str, quote: LinkedQuote, entities: dict[str, Entity], page_path: str) -> str:
-    """The quote marked; its speaker, when the dossier knows them, one link away."""
+def _quote(words: str, quote: LinkedQuote, last: bool, entities: dict[str, Entity], page_path: str) -> str:
+    """The quote (or this paragraph's part of it) marked; after its end, the speaker one link away when known."""
     marked = f'<span class="dz-quote">{_text(words, first=False)}</span>'
     speaker = entities.get(quote.speaker_id) if quote.speaker_id else None
-    if speaker is None:
+    if speaker is None or not last:
         return marked
     link = md_link(speaker.name, relative(page_path, speaker.page), title=f"Said by {speaker.name}")
     return f'{marked}<sup class="dz-said" data-search-exclude>{link}</sup>'
