@@ -9,6 +9,7 @@ into a real page proves the check reports what it should.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,5 +101,6 @@ def test_the_open_search_dialog_with_results_passes(driver, site: Path, pages: d
     WebDriverWait(driver, 10).until(lambda d: box.is_displayed())
     box.send_keys("Putin")
     WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__link"))
+    time.sleep(1)  # results fade in: judge them once they are shown in full
     failures = axe_failures(driver)
     assert not failures, "\n".join(failures)
