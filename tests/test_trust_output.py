@@ -24,7 +24,7 @@ from hostile_site import PAYLOADS, HostileBuild, build_hostile
 pytestmark = pytest.mark.slow
 
 #: The only scripts a page may load: the theme's own files.
-THEME_SCRIPTS = re.compile(r"^(/|(\.\./)*)assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|frame\.js|scope\.js)$")
+THEME_SCRIPTS = re.compile(r"^(/|(\.\./)*)assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|frame\.js|scope\.js|corrections\.js)$")
 
 
 @pytest.fixture(scope="module")
