@@ -39,6 +39,14 @@ def build_dossier(seeds: Path, cache: Path, summary_sentences: int) -> dict:
         return json.loads((settings.content / "dossier.json").read_text(encoding="utf-8"))
 
 
+def announced_build(title: str, seeds: Path, cache: Path, summary_sentences: int) -> dict:
+    """``build_dossier``, with the section heading and how long the build took."""
+    started = time.perf_counter()
+    dossier = build_dossier(seeds, cache, summary_sentences)
+    print(f"## {title}: {len(dossier['articles'])} articles (built in {time.perf_counter() - started:.1f}s)\n")
+    return dossier
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__)
     parser.add_argument("--eval-dir", type=Path, default=Path(os.environ.get("DOSSIER_EVAL", DEFAULT_EVAL)))
@@ -56,9 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     dossiers: dict[str, dict] = {}
     if args.only in (None, "ggt"):
         gold_dir = args.eval_dir / "ggt"
-        started = time.perf_counter()
-        dossier = build_dossier(gold_dir / "seeds", cache_root / "eval-ggt", SUMMARY_BUDGET)
-        print(f"## GGT: {len(dossier['articles'])} articles (built in {time.perf_counter() - started:.1f}s)\n")
+        dossier = announced_build("GGT", gold_dir / "seeds", cache_root / "eval-ggt", SUMMARY_BUDGET)
         from . import people, quotes
 
         print(people.report(dossier, gold_dir, nlp))
@@ -76,9 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         gold_dir = args.eval_dir / "conll-dev"
         from . import entities
 
-        started = time.perf_counter()
-        dossier = build_dossier(gold_dir / "seeds", cache_root / "eval-conll", SUMMARY_BUDGET)
-        print(f"## CoNLL-2003 dev: {len(dossier['articles'])} articles (built in {time.perf_counter() - started:.1f}s)\n")
+        dossier = announced_build("CoNLL-2003 dev", gold_dir / "seeds", cache_root / "eval-conll", SUMMARY_BUDGET)
         print(entities.report(dossier, gold_dir, nlp))
         print()
     from . import summaries, titles
@@ -86,16 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     budget = getattr(summaries, "BUDGET", SUMMARY_BUDGET)
     if args.only in (None, "bbc-summary"):
         gold_dir = args.eval_dir / "bbc-summary"
-        started = time.perf_counter()
-        dossier = build_dossier(gold_dir / "seeds", cache_root / "eval-bbc", budget)
-        print(f"## BBC summaries: {len(dossier['articles'])} articles (built in {time.perf_counter() - started:.1f}s)\n")
+        dossier = announced_build("BBC summaries", gold_dir / "seeds", cache_root / "eval-bbc", budget)
         print(summaries.report(dossier, gold_dir, nlp))
         print()
     if args.only in (None, "cnndm-dev") and (args.eval_dir / "cnndm-dev").is_dir():
         gold_dir = args.eval_dir / "cnndm-dev"
-        started = time.perf_counter()
-        dossier = build_dossier(gold_dir / "seeds", cache_root / "eval-cnndm", budget)
-        print(f"## cnndm-dev summaries: {len(dossier['articles'])} articles (built in {time.perf_counter() - started:.1f}s)\n")
+        dossier = announced_build("cnndm-dev summaries", gold_dir / "seeds", cache_root / "eval-cnndm", budget)
         print(summaries.newsroom_report(dossier, gold_dir))
         print()
         dossiers["cnndm-dev"] = dossier
