@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 EntityType = Literal["person", "organisation", "place"]
+#: The entity types in the order every list, page and file gives them.
+ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organisation", "place")
+#: Folder (and plural label) of each entity type's pages.
+TYPE_FOLDERS: dict[str, str] = {"person": "people", "organisation": "organisations", "place": "places"}
 QuoteKind = Literal["full", "partial"]
 Severity = Literal["info", "warning", "error"]
 
@@ -163,8 +167,7 @@ class Entity:
 
     @property
     def page(self) -> str:
-        folder = {"person": "people", "organisation": "organisations", "place": "places"}[self.type]
-        return f"{folder}/{self.id}.md"
+        return f"{TYPE_FOLDERS[self.type]}/{self.id}.md"
 
 
 @dataclass

@@ -22,9 +22,9 @@ from rapidfuzz.distance import Levenshtein
 
 from generator.lexicon import words
 from generator.link.gazetteer import Place, fold, lookup_place
-from generator.model import AnalysedArticle, EntityType
+from generator.model import ENTITY_TYPES, AnalysedArticle, EntityType
 
-TYPES: tuple[EntityType, ...] = ("person", "organisation", "place")
+TYPES = ENTITY_TYPES
 TYPE_RANK = {t: n for n, t in enumerate(TYPES)}
 # Suffix of the name of a place the article's context makes an organisation ("Leeds beat
 # Chelsea", "the city council"): a club or a body named after the place, another referent

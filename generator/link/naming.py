@@ -15,7 +15,7 @@ from generator.link.gazetteer import fold
 from generator.link.names import ACRONYM, TYPE_RANK, Name, Ref, UnionFind, slug_of
 from generator.link.short_forms import AMBIGUOUS
 from generator.link.votes import cluster_type
-from generator.model import AnalysedArticle, EntityType, Problem
+from generator.model import TYPE_FOLDERS, AnalysedArticle, EntityType, Problem
 from generator.pagenames import is_reserved
 
 
@@ -87,9 +87,8 @@ def assign_ids(clusters: list[Cluster]) -> None:
 
 def reserved_names(clusters: list[Cluster]) -> list[Problem]:
     """A line for each entity whose page name the generator keeps for itself (it got a suffix)."""
-    folders = {"person": "people", "organisation": "organisations", "place": "places"}
     return [
-        Problem(c.name, f"page name '{slug_of(c.name)}' is the dossier's own; the page is {folders[c.type]}/{c.id}.html")
+        Problem(c.name, f"page name '{slug_of(c.name)}' is the dossier's own; the page is {TYPE_FOLDERS[c.type]}/{c.id}.html")
         for c in clusters
         if is_reserved(slug_of(c.name))
     ]

@@ -36,10 +36,8 @@ from importlib import resources
 from itertools import compress
 from operator import itemgetter
 
-from ..model import AnalysedArticle, Story
+from ..model import ENTITY_TYPES, TYPE_FOLDERS, AnalysedArticle, Story
 
-ENTITY_TYPES = ("person", "organisation", "place")
-TYPE_LABELS = {"person": "people", "organisation": "organisations", "place": "places"}
 
 # Features no other article has cannot link an article to anything; at full weight they
 # would make every long article look unlike everything (and the scale of scores depend on
@@ -542,7 +540,7 @@ def _reason(
             key=lambda e: (-fa.entities.get(e, 0.0) * fb.entities.get(e, 0.0), names.get(e, e).lower(), e)
         )
         labels = [names.get(e, e) for e in shared[: MAX_NAMES_IN_REASON[kind]]]
-        parts.append(f"shared {TYPE_LABELS[kind]}: {', '.join(labels)}")
+        parts.append(f"shared {TYPE_FOLDERS[kind]}: {', '.join(labels)}")
     percent = round(text * 100)
     if percent >= 1:
         parts.append(f"shared text {percent}%")

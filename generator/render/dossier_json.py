@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Dossier, Entity, LinkedArticle
+from ..model import ENTITY_TYPES, Dossier, Entity, LinkedArticle
 from .views import html_page
 
-TYPE_ORDER = {"person": 0, "organisation": 1, "place": 2}
+TYPE_ORDER = {kind: n for n, kind in enumerate(ENTITY_TYPES)}
 
 #: Characters written as ``\uXXXX`` escapes (the same string to any JSON reader): no seed
 #: text in dossier.json reads as HTML if a browser sniffs the file or a page embeds it,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..model import Dossier, Edition, Entity, LinkedArticle, LinkedQuote
+from ..model import ENTITY_TYPES, Dossier, Edition, Entity, LinkedArticle, LinkedQuote
 from .views import Page
 
 #: Articles, entities per type, stories and quotes of the newest edition on the overview.
@@ -29,7 +29,6 @@ EDITION_STORIES = 30
 UNPUBLISHED_LIMIT = 200
 
 EDITIONS_PAGE = "editions.md"
-TYPE_ORDER = ("person", "organisation", "place")
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def edition_view(
     by_story = {s.id: s for s in dossier.stories}
     new_by_type = {
         kind: capped([i for i in edition.new_entities if dossier.entities[i].type == kind], entities)
-        for kind in TYPE_ORDER
+        for kind in ENTITY_TYPES
     }
     # A story of one article is that article, already listed: new stories are those that group.
     grouped = [by_story[i] for i in edition.new_stories if i in by_story and len(by_story[i].articles) > 1]

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..model import Dossier, Entity, LinkedArticle, LinkedQuote
+from ..model import TYPE_FOLDERS, Dossier, Entity, LinkedArticle, LinkedQuote
 
-TYPE_FOLDERS = {"person": "people", "organisation": "organisations", "place": "places"}
 TYPE_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 # Page lengths. A page should stay under about 15 screens at 1280 px and 30 on a phone
 # (tests/test_page_length.py measures them in Chromium); every long list is cut into
