@@ -17,7 +17,6 @@ from pathlib import Path
 
 from ..outputs import MARKER, is_marked, mark, staging_leftovers
 
-SHIM = Path("assets/javascripts/iframe-worker/shim.js")
 
 
 class SiteBuildError(RuntimeError):
@@ -89,7 +88,6 @@ def build_site(
         config.plugins["dossier/inert"] = InertTextPlugin()
         config.plugins["dossier/slim"] = SlimPlugin()
         _announce_feed(config, docs_dir)
-        _check_shim(config)
         if workers > 1 and can_build_in_parallel(config):
             build_parallel(config, workers)
         else:
@@ -123,16 +121,6 @@ def _announce_feed(config: object, docs_dir: Path) -> None:
     """Let every page's head link the feed (theme/main.html), when the render stage wrote one."""
     if getattr(config, "site_url") and (docs_dir / FEED).is_file():
         getattr(config, "extra")["dossier_feed"] = FEED
-
-
-def _check_shim(config: object) -> None:
-    """Search on file:// needs the iframe-worker shim served from our own theme folder."""
-    custom_dir = getattr(config, "theme").custom_dir
-    if not custom_dir or not (Path(custom_dir) / SHIM).is_file():
-        raise SiteBuildError(
-            f"{Path(custom_dir or 'theme') / SHIM} is missing: run `make site` "
-            "(it installs the iframe-worker shim with npm) before `dossier build`"
-        )
 
 
 def _swap(staging: Path, site_dir: Path) -> None:
