@@ -16,8 +16,7 @@ from typing import Any
 
 from .analyse.runner import analyse_articles
 from .gcpause import frozen_heap
-from .ingest import read_added_dates, read_seeds
-from .link.corrections import CorrectionsError
+from .ingest import CorrectionsError, load_corrections, read_added_dates, read_seeds
 from .link.dossier import link_dossier
 from .model import Dossier, Problem
 from .pagenames import DuplicatePathError
@@ -102,6 +101,10 @@ def _run_build(settings: Settings, log: Log) -> BuildResult:
         # File metadata read after the content-keyed cache, on every build: never frozen in it.
         history, history_problems = read_added_dates(settings.seeds, articles)
         problems = [*problems, *history_problems]
+        try:  # before the analysis: a malformed file stops the build at once
+            corrections, corrections_problems = load_corrections(settings.corrections)
+        except CorrectionsError as exc:
+            raise BuildError(str(exc)) from exc
     for problem in problems:
         log(problem.line())
     if not articles:
@@ -123,13 +126,10 @@ def _run_build(settings: Settings, log: Log) -> BuildResult:
         log(problem.line())
 
     with _timed(timings, "link"):
-        try:
-            dossier = link_dossier(run.articles, settings.corrections, cache_root=settings.cache)
-        except CorrectionsError as exc:
-            raise BuildError(str(exc)) from exc
-    for problem in dossier.problems:
+        dossier = link_dossier(run.articles, corrections, cache_root=settings.cache)
+    for problem in [*corrections_problems, *dossier.problems]:
         log(problem.line())
-    dossier.problems = [*problems, *run.problems, *dossier.problems]
+    dossier.problems = [*problems, *run.problems, *corrections_problems, *dossier.problems]
     dossier.history = history
 
     report: dict[str, Any] = {

@@ -1,13 +1,14 @@
 """Helpers shared by the on-disk caches of the stages (ingest, analyse, link).
 
 Each cache keys its entries by what decides their content, including a hash of
-the source code that produced them (:func:`source_fingerprint`), and writes
+the source code that produced them (:func:`stage_fingerprint`), and writes
 atomically (:func:`write_bytes_atomic`, :func:`write_json_atomic`) so a reader
 never sees half a file.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -19,14 +20,62 @@ from pathlib import Path
 from typing import Any
 
 
-def source_fingerprint(package: Path, *extra: Path) -> str:
-    """16 hex characters hashing every ``*.py`` under ``package`` and the ``extra`` files.
+def stage_fingerprint(package: Path, *data: Path) -> str:
+    """16 hex characters hashing a stage's code: its package and every module of ours it imports.
 
-    Names are taken relative to the package's parent folder, so moving the
-    checkout does not change the fingerprint but renaming a module does.
+    A stage reads more than its own folder (``captions``, the ``lexicon`` package,
+    ``model``): a change there must invalidate its cached results too, or a new rule
+    would be silently skipped for unchanged files. The imports are followed from the
+    source (:func:`imported_modules`), so a new shared module counts without a list to
+    keep up to date. ``data`` are the files the code reads (weights, word lists).
     """
     package = package.resolve()
-    return files_fingerprint(package.parent, [*sorted(package.rglob("*.py")), *extra])
+    return files_fingerprint(package.parent.parent, [*imported_modules(package), *data])
+
+
+def imported_modules(package: Path) -> list[Path]:
+    """The ``*.py`` files of ``package`` and, transitively, of our own modules they import.
+
+    Static (read with ``ast``, imports inside functions included), so the answer does not
+    depend on what happens to be loaded. Modules of other packages are ignored.
+    """
+    package = package.resolve()
+    root = package.parent  # the ``generator`` folder
+    todo = sorted(package.rglob("*.py"))
+    seen: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        todo.extend(_module_files(path, root) - seen)
+    return sorted(seen)
+
+
+def _module_files(path: Path, root: Path) -> set[Path]:
+    """Our module files that ``path`` imports, with the ``__init__.py`` of each package on the way."""
+    here = path.relative_to(root.parent).with_suffix("").parts  # ("generator", "ingest", "junk")
+    if here[-1] == "__init__":
+        here = here[:-1]
+    names: list[tuple[str, ...]] = []
+    for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names += [tuple(alias.name.split(".")) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            package = here if path.name == "__init__.py" else here[:-1]
+            base = package[: len(package) - node.level + 1] if node.level else ()
+            module = base + tuple((node.module or "").split(".")) if node.module else base
+            names += [module] + [module + (alias.name,) for alias in node.names]
+    found: set[Path] = set()
+    for name in names:
+        if not name or name[0] != root.name:
+            continue
+        for depth in range(1, len(name) + 1):
+            folder = root.parent.joinpath(*name[:depth])
+            for candidate in (folder / "__init__.py", folder.with_suffix(".py")):
+                if candidate.is_file():
+                    found.add(candidate.resolve())
+    return found
 
 
 def version_key(parts: dict[str, Any]) -> str:

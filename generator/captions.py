@@ -93,13 +93,24 @@ DATELINE_OPENER = re.compile(r"^\s*" + _PLACE + r"(?:" + _REGION + r")?" + _WIRE
 DATELINE_LINE = re.compile(r"\s*" + _PLACE + _REGION + _WIRE + r"(?:" + _DASH + r")?\s*")
 
 
+#: A wire tag opening a story on its own, without a place: "(CNN) ", "(Reuters) - ". One to
+#: three capitalised words in brackets, then a capitalised sentence.
+WIRE_TAG_OPENER = re.compile(
+    r"^\s*\((?:[A-Z][A-Za-z.&]*)(?:\s+[A-Z][A-Za-z.&]*){0,2}\)(?:" + _DASH + r")?\s+(?=[\"“‘']?[A-Z0-9])"
+)
+
+
 def dateline_opener(line: str) -> int:
-    """Length of the dateline opening ``line`` ("BARRON, Wis. -- "), or 0 when it has none.
+    """Length of the dateline opening ``line`` ("BARRON, Wis. -- ", "(CNN) "), or 0 when it has none.
 
     The place must be in capitals (as wire datelines are), at least three letters
     long, and be followed by a dash and a capitalised sentence, so an ordinary
-    sentence never matches.
+    sentence never matches. A wire tag in brackets may stand alone ("(CNN) The…").
+    Callers look only at a story's first lines, and only when one of them has it.
     """
+    tag = WIRE_TAG_OPENER.match(line)
+    if tag is not None and tag.end() < len(line):
+        return tag.end()
     match = DATELINE_OPENER.match(line)
     if match is None or not re.match(r"\s*[A-Z'’.-]*[A-Z]{3}", match.group()):
         return 0

@@ -31,6 +31,45 @@ class Problem:
         return f"{self.source}: {self.message}"
 
 
+#: What a ``corrections.yml`` entry does to the entity lists (applied in this order).
+CorrectionAction = Literal["merge", "rename", "type", "drop"]
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One entry: ``names`` it applies to (merge: target first), ``value`` for rename/type."""
+
+    action: CorrectionAction
+    names: tuple[str, ...]
+    line: int
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class SpeakerCorrection:
+    """A quote in ``article`` (seed file name or id) starting with ``quote`` was said by ``speaker`` (None: nobody)."""
+
+    article: str
+    quote: str
+    speaker: str | None
+    line: int
+
+
+@dataclass
+class Corrections:
+    """The user's corrections (read by ingest, applied by link), in the order they are applied."""
+
+    source: str = "corrections.yml"
+    entries: list[Correction] = field(default_factory=list)
+    speakers: list[SpeakerCorrection] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.entries or self.speakers)
+
+    def of(self, action: CorrectionAction) -> list[Correction]:
+        return [e for e in self.entries if e.action == action]
+
+
 @dataclass
 class Paragraph:
     """One block of cleaned article text; ``heading`` marks a short subheading."""

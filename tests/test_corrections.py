@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.link.corrections import CorrectionsError, load_corrections, parse_corrections
+from generator.ingest.corrections import CorrectionsError, load_corrections, parse_corrections
 from generator.link.entities import link_entities
 from generator.model import AnalysedArticle, Article, Mention, Paragraph
 

@@ -146,7 +146,7 @@ def plain_site(tmp_path_factory) -> Path:
 
 def test_every_kind_of_entry_becomes_corrections_yml_the_build_reads(plain_site: Path, driver) -> None:
     """Type, merge (keeping either name), drop and 'nobody' from the page parse as the README says."""
-    from generator.link.corrections import parse_corrections
+    from generator.ingest.corrections import parse_corrections
 
     dossier = _dossier(plain_site)
     article, quote, speaker, other = _quote_to_move(dossier)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.render.escape import external_link, md_link, md_text
+from generator.escape import external_link, md_link, md_text
 
 EXTENSIONS = ["toc", "tables", "md_in_html"]  # what mkdocs.yml enables
 

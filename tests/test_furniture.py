@@ -69,6 +69,10 @@ def test_dateline_cut_from_its_paragraph_not_the_paragraph() -> None:
         ("KUALA LUMPUR, Malaysia — Malaysia's royal families will meet.", "KUALA LUMPUR, Malaysia — "),
         ("TROUT BROOK, N.B. — Kevin Vickers is considering a move.", "TROUT BROOK, N.B. — "),
         ("WASHINGTON (AP) — The Senate voted on Tuesday.", "WASHINGTON (AP) — "),
+        ("(CNN) Donald Sterling's remarks cost him a team.", "(CNN) "),
+        ("(Reuters) - Oil prices rose on Monday.", "(Reuters) - "),
+        ("(CNN)", ""),
+        ("(and more) was said.", ""),
         ("US - China talks resumed on Monday.", ""),
         ("NATO — the alliance met.", ""),
         ("The mayor — who was late — spoke.", ""),
@@ -175,3 +179,10 @@ def test_furniture_never_reaches_titles_summaries_entities_or_timeline(tmp_path:
             assert not hits, (source, piece, hits)
     names = {entity.name for entity in result.dossier.entities.values()}
     assert {"Daniel Moreau", "Paul Hendricks"}.isdisjoint(names)  # photographers are no one in the story
+
+
+def test_wire_tag_opening_a_story_is_cut_and_recorded() -> None:
+    """"(CNN)" leaves the text before any stage reads it: summaries, titles, timeline, entities."""
+    lines, removed = junk.cut_furniture(["(CNN) SpaceX on Tuesday launched a rocket.", "", "It flew."])
+    assert lines[0] == "SpaceX on Tuesday launched a rocket."
+    assert [(r.text, r.rule) for r in removed] == [("(CNN)", "dateline")]

@@ -151,7 +151,7 @@ def _build(seeds: list[tuple[str, str]]) -> tuple[list[AnalysedArticle], dict[st
             (root / f"seed{number}{suffix}").write_text(text, encoding="utf-8")
         articles, problems = read_seeds(root)
         run = analyse_articles(articles, model=None, summary_sentences=3, processes=1, batch_size=16, cache_root=None)
-        dossier = link_dossier(run.articles, root / "corrections.yml")
+        dossier = link_dossier(run.articles)
     dossier.problems = [*problems, *dossier.problems]
     report = {"articles": len(articles), "files": len(seeds), "analysed": run.analysed, "cached": 0, "model": run.model}
     return run.articles, render_dossier(dossier, report)

@@ -365,5 +365,5 @@ def test_file_name_that_is_not_utf8_is_read_and_reported(tmp_path: Path) -> None
     assert len({a.id for a in articles}) == 2
     assert sorted(p.source for p in problems if "not valid UTF-8" in p.message) == sorted(a.source for a in articles)
     run = analyse_articles(articles, model=None, summary_sentences=3, processes=1, batch_size=16, cache_root=None)
-    files = render_dossier(link_dossier(run.articles, tmp_path / "corrections.yml"), {"articles": 2, "files": 2, "model": "test"})
+    files = render_dossier(link_dossier(run.articles), {"articles": 2, "files": 2, "model": "test"})
     assert {a["source"] for a in json.loads(files["dossier.json"])["articles"]} == {a.source for a in articles}

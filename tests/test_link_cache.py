@@ -9,8 +9,8 @@ import pytest
 
 from generator.link import dossier as dossier_module
 from generator.link import gazetteer
-from generator.link.corrections import CorrectionsError
 from generator.link.dossier import link_dossier
+from generator.model import Corrections
 
 
 @pytest.fixture()
@@ -86,7 +86,7 @@ def test_no_cache_builds_in_memory_and_writes_nothing(tmp_path: Path, builds: li
     assert builds == []  # built on first use
     assert gazetteer.lookup_place("Kyiv") is not None
     assert len(builds) == 1
-    link_dossier([], tmp_path / "corrections.yml", cache_root=None)
+    link_dossier([], Corrections(), cache_root=None)
     assert not any(tmp_path.iterdir())
 
 
@@ -94,7 +94,7 @@ def test_link_reports_a_damaged_index(tmp_path: Path, builds: list[int], monkeyp
     gazetteer.load_places(tmp_path / "cache")
     (tmp_path / "cache" / gazetteer.CACHE_FILE).write_bytes(b"nonsense")
     fresh_process(monkeypatch)
-    result = link_dossier([], tmp_path / "corrections.yml", cache_root=tmp_path / "cache")
+    result = link_dossier([], Corrections(), cache_root=tmp_path / "cache")
     assert [p.message.split(" (")[0] for p in result.problems] == ["place index cache unusable"]
 
 
@@ -108,15 +108,16 @@ def test_link_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, monkey
         return original(*args)
 
     monkeypatch.setattr(dossier_module, "_link", spy)
-    link_dossier([], tmp_path / "corrections.yml")
+    link_dossier([], Corrections())
     assert seen == [False] and gc.isenabled()
-    (tmp_path / "corrections.yml").write_text("merge: [unclosed\n", encoding="utf-8")
-    with pytest.raises(CorrectionsError):
-        link_dossier([], tmp_path / "corrections.yml")
+    monkeypatch.setattr(dossier_module, "_link", lambda *args: 1 / 0)
+    with pytest.raises(ZeroDivisionError):  # a failing link stage still turns it back on
+        link_dossier([], Corrections())
     assert gc.isenabled()
+    monkeypatch.setattr(dossier_module, "_link", original)
     gc.disable()
     try:
-        link_dossier([], tmp_path / "none.yml")
+        link_dossier([], Corrections())
         assert not gc.isenabled()
     finally:
         gc.enable()
@@ -169,13 +170,13 @@ def _result(dossier) -> tuple:
 
 def test_term_counts_are_reused_and_give_the_same_stories(tmp_path: Path, counted: list[str]) -> None:
     articles = _articles()
-    fresh = link_dossier(articles, tmp_path / "corrections.yml")
+    fresh = link_dossier(articles, Corrections())
     counted.clear()
-    first = link_dossier(articles, tmp_path / "corrections.yml", cache_root=tmp_path / "cache")
+    first = link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
     assert sorted(counted) == sorted(a.article.id for a in articles)
     assert (tmp_path / "cache" / link_cache.TERMS_FILE).is_file()
     counted.clear()
-    second = link_dossier(articles, tmp_path / "corrections.yml", cache_root=tmp_path / "cache")
+    second = link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
     assert counted == []
     assert _result(first) == _result(second) == _result(fresh)
     assert second.problems == fresh.problems
@@ -183,37 +184,37 @@ def test_term_counts_are_reused_and_give_the_same_stories(tmp_path: Path, counte
 
 def test_changed_article_is_counted_again(tmp_path: Path, counted: list[str]) -> None:
     articles = _articles()
-    link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
     articles[4].article.paragraphs[0].text += " The harvest festival was cancelled."
     articles[7].title = "A new title"
     counted.clear()
-    result = link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    result = link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
     assert sorted(counted) == sorted([articles[4].article.id, articles[7].article.id])
-    assert _result(result) == _result(link_dossier(articles, tmp_path / "none.yml"))
+    assert _result(result) == _result(link_dossier(articles, Corrections()))
 
 
 def test_changed_counting_code_recounts_everything(tmp_path: Path, counted: list[str], monkeypatch) -> None:
     articles = _articles()
-    link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
     monkeypatch.setattr(link_cache, "terms_version", lambda: "another-version")
     counted.clear()
-    link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
     assert len(counted) == len(articles)
 
 
 def test_removed_article_is_pruned(tmp_path: Path) -> None:
     articles = _articles()
     path = tmp_path / "cache" / link_cache.TERMS_FILE
-    link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
     assert path.read_bytes().count(b"\n") == len(articles)
-    link_dossier(articles[1:], tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    link_dossier(articles[1:], Corrections(), cache_root=tmp_path / "cache")
     assert path.read_bytes().count(b"\n") == len(articles) - 1
 
 
 def test_corrupted_term_entry_is_reported_and_counted_again(tmp_path: Path, counted: list[str]) -> None:
     articles = _articles()
-    fresh = link_dossier(articles, tmp_path / "none.yml")
-    link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    fresh = link_dossier(articles, Corrections())
+    link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
     path = tmp_path / "cache" / link_cache.TERMS_FILE
     lines = path.read_bytes().split(b"\n")
     damaged = bytearray(lines[2])
@@ -223,20 +224,20 @@ def test_corrupted_term_entry_is_reported_and_counted_again(tmp_path: Path, coun
     lines.insert(0, b"not an entry")
     path.write_bytes(b"\n".join(lines))
     counted.clear()
-    result = link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    result = link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
     assert len(counted) == 1
     warnings = [p for p in result.problems if "link cache" in p.message]
     assert [(p.source, p.severity) for p in warnings] == [(f"{counted[0]}.txt", "warning"), (str(path), "warning")]
     assert "corrupted" in warnings[0].message and "garbled" in warnings[1].message
     assert _result(result) == _result(fresh)
     counted.clear()
-    again = link_dossier(articles, tmp_path / "none.yml", cache_root=tmp_path / "cache")
+    again = link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
     assert counted == [] and again.problems == []
 
 
 def test_no_cache_counts_every_article(tmp_path: Path, counted: list[str]) -> None:
     articles = _articles()
-    link_dossier(articles, tmp_path / "none.yml", cache_root=None)
-    link_dossier(articles, tmp_path / "none.yml", cache_root=None)
+    link_dossier(articles, Corrections(), cache_root=None)
+    link_dossier(articles, Corrections(), cache_root=None)
     assert len(counted) == 2 * len(articles)
     assert not any(tmp_path.iterdir())

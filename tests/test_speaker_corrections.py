@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.link.corrections import CorrectionsError, parse_corrections
+from generator.ingest.corrections import CorrectionsError, load_corrections, parse_corrections
 from generator.link.dossier import link_dossier
 from generator.model import AnalysedArticle, Article, Mention, Paragraph, Quote
 
@@ -31,7 +31,9 @@ def _link(tmp_path: Path, yaml_text: str):
                   ("Talks are over for now.", "Dmitry Peskov")]),
         _article("two", ["Dmitry Peskov"], [("We will not allow this either.", "Dmitry Peskov")]),
     ]
-    dossier = link_dossier(analysed, tmp_path / "corrections.yml")
+    corrections, problems = load_corrections(tmp_path / "corrections.yml")
+    dossier = link_dossier(analysed, corrections)
+    dossier.problems[:0] = problems
     quotes = {(q.article, q.text.split()[0]): q for a in dossier.articles for q in a.quotes}
     return dossier, quotes
 

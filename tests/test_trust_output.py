@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.escape import html_text, safe_html_title
+from generator.escape import html_text, safe_html_title
 from generator.site.inert import InertTextPlugin
 from hostile_site import PAYLOADS, HostileBuild, build_hostile
 

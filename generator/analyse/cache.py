@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..cachefiles import source_fingerprint, version_key, write_json_atomic
+from ..cachefiles import stage_fingerprint, version_key, write_json_atomic
 from ..model import AnalysedArticle, Article, Problem
 from .serialise import analysis_from_dict, analysis_to_dict
 
@@ -25,7 +25,8 @@ FORMAT = 1
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of the analyse package's source, its data files, the word lists and the dataclasses it fills.
+    """Hash of the analyse package's source, the modules of ours it imports (captions, lexicon, the
+    dataclasses it fills), its data files and the word lists.
 
     A change to either invalidates every entry, so old results are never
     reused by new code (nor half-read into changed dataclasses). The data the
@@ -33,7 +34,7 @@ def code_fingerprint() -> str:
     """
     package = Path(__file__).resolve().parent
     data = [*sorted((package / "data").glob("*.json")), *sorted((package.parent / "lexicon" / "data").glob("*.txt"))]
-    return source_fingerprint(package, package.parent / "model.py", *data)
+    return stage_fingerprint(package, *data)
 
 
 def input_digest(article: Article) -> str:

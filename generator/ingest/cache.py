@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from generator.cachefiles import EntryFile, runtime_versions, source_fingerprint, version_key
+from generator.cachefiles import EntryFile, runtime_versions, stage_fingerprint, version_key
 from generator.model import Article, Paragraph, Problem
 
 from . import limits
@@ -43,10 +43,10 @@ FOLDER = "ingest"
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of the ingest package's source and of the dataclasses it fills."""
+    """Hash of the ingest package's source, the modules of ours it imports (captions, lexicon, model) and the word lists."""
     package = Path(__file__).resolve().parent
     lexicon = sorted((package.parent / "lexicon" / "data").glob("*.txt"))  # word lists the rules read
-    return source_fingerprint(package, package.parent / "model.py", *lexicon)
+    return stage_fingerprint(package, *lexicon)
 
 
 def _library_versions() -> dict[str, str]:

@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..gcpause import paused_gc
-from ..model import AnalysedArticle, Dossier, LinkedArticle, LinkedQuote, Problem, TimelineItem
+from ..model import AnalysedArticle, Corrections, Dossier, LinkedArticle, LinkedQuote, Problem, TimelineItem
 from .cache import TermCounts
-from .corrections import load_corrections
 from .editions import add_editions
 from .entities import EntityIndex, link_entities
 from .gazetteer import load_places
@@ -17,8 +16,10 @@ from .speakers import apply_speaker_corrections
 from .stories import group_stories
 
 
-def link_dossier(analysed: list[AnalysedArticle], corrections_path: Path, cache_root: Path | None = None) -> Dossier:
-    """Cross-article stage; raises CorrectionsError when the corrections file is malformed.
+def link_dossier(
+    analysed: list[AnalysedArticle], corrections: Corrections | None = None, cache_root: Path | None = None
+) -> Dossier:
+    """Cross-article stage: the analysed articles and the user's corrections (read by ingest) in, the Dossier out.
 
     ``cache_root`` is the build's cache folder, where the place index and each
     article's term counts are kept (None: everything computed in memory).
@@ -27,15 +28,14 @@ def link_dossier(analysed: list[AnalysedArticle], corrections_path: Path, cache_
     with paused_gc():
         places_problems = load_places(cache_root)
         term_counts = TermCounts(cache_root)
-        dossier = _link(analysed, corrections_path, term_counts)
+        dossier = _link(analysed, corrections or Corrections(), term_counts)
         add_editions(dossier)
         term_counts.save()
         dossier.problems.extend([*places_problems, *term_counts.problems])
         return dossier
 
 
-def _link(analysed: list[AnalysedArticle], corrections_path: Path, term_counts: TermCounts) -> Dossier:
-    corrections, problems = load_corrections(corrections_path)
+def _link(analysed: list[AnalysedArticle], corrections: Corrections, term_counts: TermCounts) -> Dossier:
     index = link_entities(analysed, corrections)
     names = {entity_id: entity.name for entity_id, entity in index.entities.items()}
     stories, related = group_stories(analysed, index.by_article, names, term_counts)
@@ -51,7 +51,7 @@ def _link(analysed: list[AnalysedArticle], corrections_path: Path, term_counts: 
         )
         for item in analysed
     ]
-    problems += apply_speaker_corrections(articles, index.entities, corrections, index.lookup)
+    problems = apply_speaker_corrections(articles, index.entities, corrections, index.lookup)
     return Dossier(
         articles=articles,
         entities=index.entities,

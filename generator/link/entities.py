@@ -20,7 +20,6 @@ alone:
 
 from __future__ import annotations
 
-from generator.link.corrections import Corrections
 from generator.link.entity_corrections import apply_corrections
 from generator.link.entity_index import EntityIndex, build_index
 from generator.link.merging import merge_names
@@ -28,7 +27,7 @@ from generator.link.names import collect_names
 from generator.link.naming import assign_ids, make_clusters, reserved_names
 from generator.link.short_forms import resolve_short_forms
 from generator.link.votes import vote_types
-from generator.model import AnalysedArticle, Problem
+from generator.model import AnalysedArticle, Corrections, Problem
 
 __all__ = ["EntityIndex", "link_entities"]
 

@@ -2,15 +2,14 @@
 
 Merge, rename, retype and drop as the user asked; an entry that names nothing
 in the dossier becomes a warning with the file and line. Reading and checking
-the file is :mod:`generator.link.corrections`' job; this module only applies it.
+the file is :mod:`generator.ingest.corrections`' job; this module only applies it.
 """
 
 from __future__ import annotations
 
-from generator.link.corrections import Correction, Corrections
 from generator.link.gazetteer import fold
 from generator.link.naming import Cluster
-from generator.model import Problem
+from generator.model import Correction, Corrections, Problem
 
 
 def apply_corrections(clusters: list[Cluster], corrections: Corrections, problems: list[Problem]) -> list[Cluster]:

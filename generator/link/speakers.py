@@ -13,8 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from generator.link.corrections import Corrections, SpeakerCorrection
-from generator.model import Entity, LinkedArticle, Problem
+from generator.model import Corrections, Entity, LinkedArticle, Problem, SpeakerCorrection
 
 # Quotation marks and dashes an analyst may or may not copy with the first words.
 _MARKS_RE = re.compile(r"[\"'“”‘’«»„‟‹›\-–—…]")

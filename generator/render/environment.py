@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from .escape import external_link, md_link, md_text
+from ..escape import external_link, md_link, md_text
 from .text_links import linked_paragraphs
 from .views import relative
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model import Entity, LinkedArticle, LinkedQuote
-from .escape import md_inline, md_link, md_text
+from ..escape import md_inline, md_link, md_text
 from .views import relative
 
 QUOTE_MARKS = "\"'“”‘’«»„‟‹›"

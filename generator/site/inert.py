@@ -5,7 +5,7 @@ Markdown, as HTML; Material then prints them raw in the body, escaped in
 attributes, and through ``striptags`` (which decodes ``&#60;`` back into
 ``<``) in ``<title>``. Each template choosing its own filter is how a title
 closed ``<title>`` and ran a script. This plugin makes every such string
-plain text escaped once (:func:`generator.render.escape.safe_html_title`),
+plain text escaped once (:func:`generator.escape.safe_html_title`),
 right after the page is rendered and before any template, the search index
 included, reads it; so every way Material prints it is safe. The theme's
 templates escape again where they print, which changes nothing for a string
@@ -18,7 +18,7 @@ from typing import Any
 
 from mkdocs.plugins import BasePlugin
 
-from ..render.escape import safe_html_title
+from ..escape import safe_html_title
 
 #: ``page.meta`` keys the theme prints in the page frame.
 META_KEYS = ("title", "description", "author")

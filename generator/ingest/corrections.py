@@ -1,5 +1,9 @@
 """The user's corrections to the entity lists, read from ``corrections.yml``.
 
+Ingest reads and checks the file (a malformed one stops the build before any
+analysis); the link stage applies what it holds (:mod:`generator.link.entity_corrections`,
+:mod:`generator.link.speakers`).
+
 No automatic linker is always right, and an analyst must be able to fix its
 output once and have the fix survive every rebuild. The file lives in the
 seeds folder and is applied on every build, after automatic linking, in this
@@ -35,21 +39,19 @@ file and line; a file that cannot be read as this format stops the build with
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator import safeyaml
-from generator.ingest import limits
-from generator.ingest.decode import read_raw
-from generator.ingest.files import refusal
-from generator.model import EntityType, Problem
+from generator.model import CorrectionAction, Correction, Corrections, EntityType, Problem, SpeakerCorrection
 
-Action = Literal["merge", "rename", "type", "drop"]
-ACTIONS: tuple[Action, ...] = ("merge", "rename", "type", "drop")
+from . import limits
+from .decode import read_raw
+from .files import refusal
+
+ACTIONS: tuple[CorrectionAction, ...] = ("merge", "rename", "type", "drop")
 SPEAKERS = "speakers"
 SECTIONS = (*ACTIONS, SPEAKERS)
 #: Values of ``speaker`` that mean "nobody said it" (besides an empty value).
@@ -67,41 +69,6 @@ TYPE_NAMES: dict[str, EntityType] = {
 
 class CorrectionsError(ValueError):
     """The corrections file is not valid YAML or not in the documented format."""
-
-
-@dataclass(frozen=True)
-class Correction:
-    """One entry: ``names`` it applies to (merge: target first), ``value`` for rename/type."""
-
-    action: Action
-    names: tuple[str, ...]
-    line: int
-    value: str | None = None
-
-
-@dataclass(frozen=True)
-class SpeakerCorrection:
-    """A quote in ``article`` (seed file name or id) starting with ``quote`` was said by ``speaker`` (None: nobody)."""
-
-    article: str
-    quote: str
-    speaker: str | None
-    line: int
-
-
-@dataclass
-class Corrections:
-    """All entries of one file, in the order they are applied."""
-
-    source: str = "corrections.yml"
-    entries: list[Correction] = field(default_factory=list)
-    speakers: list[SpeakerCorrection] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.entries or self.speakers)
-
-    def of(self, action: Action) -> list[Correction]:
-        return [e for e in self.entries if e.action == action]
 
 
 def _line(node: Node) -> int:
