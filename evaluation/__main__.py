@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__)
     parser.add_argument("--eval-dir", type=Path, default=Path(os.environ.get("DOSSIER_EVAL", DEFAULT_EVAL)))
     parser.add_argument(
-        "--only", choices=["ggt", "conll-dev", "bbc-summary", "cnndm-dev", "summary-cv", "titles"], default=None
+        "--only",
+        choices=["ggt", "conll-dev", "bbc-summary", "cnndm-dev", "stories", "summary-cv", "titles"],
+        default=None,
     )
     args = parser.parse_args(argv)
     if not args.eval_dir.is_dir():
@@ -62,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_pipeline()
     cache_root = ROOT / ".dossier-cache"
     dossiers: dict[str, dict] = {}
+    story_dossiers: dict[str, dict] = {}  # by eval folder: builds the stories section can reuse
     if args.only in (None, "ggt"):
         gold_dir = args.eval_dir / "ggt"
         dossier = announced_build("GGT", gold_dir / "seeds", cache_root / "eval-ggt", SUMMARY_BUDGET)
@@ -71,13 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(quotes.report(dossier, gold_dir, nlp))
         print()
-        from . import sourcing, stories
+        from . import sourcing
 
-        print(stories.report(dossier, gold_dir))
-        print()
         print(sourcing.report(dossier))
         print()
-        dossiers["ggt"] = dossier
+        dossiers["ggt"] = story_dossiers["ggt"] = dossier
     if args.only in (None, "conll-dev"):
         gold_dir = args.eval_dir / "conll-dev"
         from . import entities
@@ -93,12 +94,27 @@ def main(argv: list[str] | None = None) -> int:
         dossier = announced_build("BBC summaries", gold_dir / "seeds", cache_root / "eval-bbc", budget)
         print(summaries.report(dossier, gold_dir, nlp))
         print()
+        story_dossiers["bbc-summary"] = dossier
     if args.only in (None, "cnndm-dev") and (args.eval_dir / "cnndm-dev").is_dir():
         gold_dir = args.eval_dir / "cnndm-dev"
         dossier = announced_build("cnndm-dev summaries", gold_dir / "seeds", cache_root / "eval-cnndm", budget)
         print(summaries.newsroom_report(dossier, gold_dir))
         print()
         dossiers["cnndm-dev"] = dossier
+    if args.only in (None, "stories"):
+        from . import stories
+
+        def story_build(name: str, seeds: Path) -> dict:
+            if name not in story_dossiers:
+                story_dossiers[name] = build_dossier(seeds, cache_root / stories.CACHE_NAMES[name], budget)
+            return story_dossiers[name]
+
+        started = time.perf_counter()
+        with tempfile.TemporaryDirectory(prefix="dossier-eval-stories-") as tmp:
+            story_sets = stories.load_sets(args.eval_dir, story_build, Path(tmp))
+        print(f"## Stories: {len(story_sets)} sets ({time.perf_counter() - started:.1f}s)\n")
+        print(stories.report(story_sets))
+        print()
     if args.only in (None, "summary-cv"):
         from . import train_summary
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import string
+from dataclasses import replace
 
 from generator.link import stories as stories_module
 from generator.link.stories import group_stories
@@ -135,15 +136,37 @@ def _words(seed: int, n: int) -> list[str]:
     return ["".join(rng.choice(string.ascii_lowercase) for _ in range(9)) for _ in range(n)]
 
 
-def test_chain_is_not_one_story():
-    # A and C share nothing; B is half A, half C. Plain connected components would join all three.
+def test_chain_guard_is_what_keeps_a_chain_apart():
+    # A and C share nothing; B is half A, half C. Plain single linkage joins all three;
+    # with the guard at average linkage (join_mean 1) the chain is cut.
     x, y = _words(1, 40), _words(2, 40)
     a = _article("a", "alpha", [" ".join(x)])
     b = _article("b", "beta", [" ".join(x[:30] + y[:30])])
     c = _article("c", "gamma", [" ".join(y)])
-    stories, _ = group_stories([a, b, c], {}, {})
+    shipped = stories_module.default_params()
+    single = replace(shipped, threshold=0.4, join_mean=0.0)
+    stories, _ = group_stories([a, b, c], {}, {}, params=single)
+    assert len(stories) == 1
+    stories, _ = group_stories([a, b, c], {}, {}, params=replace(single, join_mean=1.0))
     assert len(stories) == 2
     assert _story_of(stories, "a") is not _story_of(stories, "c")
+
+
+def test_a_bridging_article_does_not_merge_two_stories():
+    # Two stories of two reports each, and one article half about each: with the
+    # shipped parameters the bridge may join one story, never both into one.
+    x, y = _words(1, 40), _words(2, 40)
+    articles = [
+        _article("a1", "alpha one", [" ".join(x)]),
+        _article("a2", "alpha two", [" ".join(x[2:] + x[:2])]),
+        _article("c1", "gamma one", [" ".join(y)]),
+        _article("c2", "gamma two", [" ".join(y[3:] + y[:3])]),
+        _article("b", "beta", [" ".join(x[:36] + y[:36])]),
+    ]
+    stories, _ = group_stories(articles, {}, {})
+    assert _story_of(stories, "a1") is _story_of(stories, "a2")
+    assert _story_of(stories, "c1") is _story_of(stories, "c2")
+    assert _story_of(stories, "a1") is not _story_of(stories, "c1")
 
 
 def test_deterministic_and_independent_of_input_order():
