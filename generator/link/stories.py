@@ -136,6 +136,7 @@ class SimilarityGraph:
     entity_sets: dict[str, dict[str, str]]
     features: dict[str, _Features]
     scores: dict[tuple[str, str], tuple[float, float, float]]
+    candidates: tuple[tuple[str, str], ...]  # the pairs the index proposed, sorted; ``scores`` may grow beyond them
 
     def score(self, a: str, b: str) -> float:
         key = (a, b) if a < b else (b, a)
@@ -151,9 +152,13 @@ class SimilarityGraph:
         return params.story_score(self.scores[key], both)
 
     def groups(self, params: StoryParams) -> list[list[str]]:
-        """Guarded single-link groups over the edges that share enough text."""
+        """Guarded single-link groups over the candidate edges that share enough text.
+
+        Only candidates are edges: pairs scored on demand by an earlier grouping
+        (the guard's means) must not change a later one.
+        """
         edges = {
-            (a, b): self.story_score(a, b, params) for (a, b), v in list(self.scores.items()) if v[2] >= params.min_text
+            (a, b): self.story_score(a, b, params) for a, b in self.candidates if self.scores[(a, b)][2] >= params.min_text
         }
         return _cluster(
             list(self.by_id), edges, lambda a, b: self.story_score(a, b, params), params.threshold, params.join_mean
@@ -218,7 +223,7 @@ def similarity_graph(
     }
     pairs = _candidate_pairs(ids, features, entity_idf, term_idf)
     scores = {(a, b): _score(features[a], features[b]) for a, b in pairs}
-    return SimilarityGraph(by_id, entity_sets, features, scores)
+    return SimilarityGraph(by_id, entity_sets, features, scores, tuple(pairs))
 
 
 # --- features -------------------------------------------------------------
