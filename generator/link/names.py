@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from generator.lexicon import words
-from generator.link.gazetteer import Place, fold, lookup_place
+from generator.lexicon.gazetteer import Place, fold, lookup_place
 from generator.model import ENTITY_TYPES, AnalysedArticle, EntityType
 
 TYPES = ENTITY_TYPES

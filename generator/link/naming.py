@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from generator.link.gazetteer import fold
+from generator.lexicon.gazetteer import fold
 from generator.link.names import ACRONYM, TYPE_RANK, Name, Ref, UnionFind, slug_of
 from generator.link.short_forms import AMBIGUOUS
 from generator.link.votes import cluster_type

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from generator.link.gazetteer import KNOWN_ORGS, STRONG
+from generator.lexicon.gazetteer import KNOWN_ORGS, STRONG
 from generator.link.merging import Context, is_subsequence
 from generator.link.names import Name, UnionFind, close
 
