@@ -71,11 +71,13 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(quotes.report(dossier, gold_dir, nlp))
         print()
-        from . import sourcing, stories
+        from . import entity_junk, sourcing, stories
 
         print(stories.report(dossier, gold_dir))
         print()
         print(sourcing.report(dossier))
+        print()
+        print(entity_junk.report(dossier))
         print()
         dossiers["ggt"] = dossier
     if args.only in (None, "conll-dev"):
