@@ -11,7 +11,7 @@ The sample is drawn from a GGT build in a fixed order (sha256 of type and
 name), the first ``SAMPLE_SIZE`` entities: a uniform, reproducible draw whose
 members only change when an entity itself changes. The overview's key people
 and organisations are judged as well, apart from the rate. Each judged entry
-records the entity as it was judged (type, name, aliases): when a build lists
+records the entity as it was judged (type, name, aliases, articles): when a build lists
 the entity differently, the judgement no longer applies and the entity is
 listed as unjudged, so the sample stays honest as the code changes.
 
@@ -34,9 +34,13 @@ REASONS = ("not an entity", "wrong type", "merged referents", "split")
 KEY_TYPES = ("person", "organisation")
 
 
-def key_of(entity: dict) -> tuple[str, str, tuple[str, ...]]:
-    """What a judgement is about: the entity's type, name and aliases as judged."""
-    return entity["type"], entity["name"], tuple(sorted(entity.get("aliases", [])))
+def key_of(entity: dict) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
+    """What a judgement is about: the entity's type, name, aliases and articles as judged.
+
+    The articles count: "Globe" over five articles (the Globe and Mail and a
+    Golden Globe) is another entity than "Globe" over the four of the newspaper.
+    """
+    return entity["type"], entity["name"], tuple(sorted(entity.get("aliases", []))), tuple(sorted(entity.get("articles", [])))
 
 
 def _order(entity: dict) -> str:
@@ -72,7 +76,7 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def load_judged(path: Path = JUDGED) -> dict[tuple[str, str, tuple[str, ...]], dict]:
+def load_judged(path: Path = JUDGED) -> dict[tuple, dict]:
     entries = json.loads(path.read_text(encoding="utf-8"))["entries"]
     out = {}
     for entry in entries:

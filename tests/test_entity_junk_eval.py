@@ -11,8 +11,12 @@ from evaluation import entity_junk as ev
 
 
 def _entity(kind: str, name: str, aliases: list[str], articles: int, mentions: int) -> dict:
-    return {"type": kind, "name": name, "aliases": aliases, "articles": [f"a{i}" for i in range(articles)],
+    return {"type": kind, "name": name, "aliases": aliases, "articles": _articles(articles),
             "mentions": mentions, "roles": []}
+
+
+def _articles(n: int) -> list[str]:
+    return [f"a{i}" for i in range(n)]
 
 
 def _dossier() -> dict:
@@ -53,12 +57,12 @@ def test_wilson_interval() -> None:
 
 def test_report_counts_junk_key_junk_unjudged_and_gone(tmp_path: Path) -> None:
     path = _judged(tmp_path, [
-        {"type": "person", "name": "Jane Moss", "aliases": ["Moss"], "verdict": "ok"},
-        {"type": "person", "name": "Brexit", "aliases": [], "verdict": "not an entity"},
-        {"type": "organisation", "name": "Acme", "aliases": [], "verdict": "ok"},
-        {"type": "place", "name": "Leeds", "aliases": [], "verdict": "ok"},
-        # judged with other aliases: no longer the entity this build lists
-        {"type": "organisation", "name": "House", "aliases": ["Commons"], "verdict": "merged referents"},
+        {"type": "person", "name": "Jane Moss", "aliases": ["Moss"], "articles": _articles(3), "verdict": "ok"},
+        {"type": "person", "name": "Brexit", "aliases": [], "articles": _articles(2), "verdict": "not an entity"},
+        {"type": "organisation", "name": "Acme", "aliases": [], "articles": _articles(2), "verdict": "ok"},
+        {"type": "place", "name": "Leeds", "aliases": [], "articles": _articles(1), "verdict": "ok"},
+        # judged over other articles: no longer the entity this build lists
+        {"type": "organisation", "name": "House", "aliases": [], "articles": _articles(3), "verdict": "merged referents"},
     ])
     text = ev.report(_dossier(), path, size=5)
     assert "junk 1/4 = 25.0%" in text and "not an entity 1" in text
@@ -68,7 +72,7 @@ def test_report_counts_junk_key_junk_unjudged_and_gone(tmp_path: Path) -> None:
 
 
 def test_an_unknown_verdict_is_refused(tmp_path: Path) -> None:
-    path = _judged(tmp_path, [{"type": "place", "name": "Leeds", "aliases": [], "verdict": "meh"}])
+    path = _judged(tmp_path, [{"type": "place", "name": "Leeds", "aliases": [], "articles": ["a0"], "verdict": "meh"}])
     with pytest.raises(ValueError, match="meh"):
         ev.report(_dossier(), path)
 
