@@ -81,3 +81,15 @@ def test_org_short_forms_keep_the_head_and_may_drop_only_a_place() -> None:
     assert is_org_short_form(("federal", "reserve"), ("us", "federal", "reserve"))
     assert not is_org_short_form(("house",), ("white", "house"))
     assert not is_org_short_form(("senate",), ("senate", "national", "finance", "committee"))
+
+
+def test_a_surname_that_is_also_a_town_stays_the_person_named_in_full() -> None:
+    # "Green" is a town in the gazetteer; two of the caddie's mentions were typed organisation.
+    a = article("a", [
+        ("Damon Green caddies now.", [("Damon Green", "person")]),
+        ("Green said yes.", [("Green", "person")]),
+        ("Green took the bag from Green.", [("Green", "organisation")]),
+        ("Then Green left.", [("Green", "organisation")]),
+    ])
+    index = link_entities([a])
+    assert {e.name: e.mention_count for e in index.entities.values()} == {"Damon Green": 4}
