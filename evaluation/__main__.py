@@ -74,9 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(quotes.report(dossier, gold_dir, nlp))
         print()
-        from . import sourcing
+        from . import entity_junk, sourcing
 
         print(sourcing.report(dossier))
+        print()
+        print(entity_junk.report(dossier))
         print()
         dossiers["ggt"] = story_dossiers["ggt"] = dossier
     if args.only in (None, "conll-dev"):

@@ -163,3 +163,11 @@ def test_territory_modifying_an_invasion_or_annexation_is_a_place(nlp, text: str
     assert {e.text: e.label_ for e in doc.ents}[name] == "ORG"  # the tagger's guess this rule corrects
     mentions = {m.text: m.type for m in extract_mentions(doc)}
     assert mentions[name] == "place", mentions
+
+
+def test_a_capitalised_ordinal_stays_part_of_the_name(nlp):
+    # Cutting at "First" (a number word to the tagger) left "Assembly" and "Nations" as names.
+    _, ms = mentions(nlp, "She spoke to the Assembly of First Nations about racism against First Nations people.")
+    assert names(ms, "organisation") == ["Assembly of First Nations", "First Nations"]
+    _, ms = mentions(nlp, "Liverpool 2 Southampton 1 on Saturday.")
+    assert names(ms) == ["Liverpool", "Southampton"]  # figures still cut a result line

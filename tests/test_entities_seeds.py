@@ -15,7 +15,7 @@ import pytest
 
 from generator.analyse.entities import extract_mentions, extract_roles
 from generator.link.entities import link_entities
-from generator.link.gazetteer import fold
+from generator.lexicon.gazetteer import fold
 from generator.model import AnalysedArticle, Article, Paragraph
 
 # Lines ingest removes (headers and junk), by their beginning.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.link import dossier as dossier_module
-from generator.link import gazetteer
+from generator.lexicon import gazetteer
 from generator.link.dossier import link_dossier
 from generator.model import Corrections
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.link.entities import link_entities
-from generator.link.gazetteer import fold, keyword_type, lookup_place
+from generator.lexicon.gazetteer import fold, keyword_type, lookup_place
 from generator.model import AnalysedArticle, Article, Mention, Paragraph, Role
 
 

@@ -239,7 +239,13 @@ def _strip_title(span: Span, person: bool) -> tuple[Span, bool]:
 
 
 def _is_number(tok: Token) -> bool:
-    """A score, a figure or an amount: never the edge of a name ("Leicestershire 296", "$137M")."""
+    """A score, a figure or an amount: never the edge of a name ("Leicestershire 296", "$137M").
+
+    A capitalised ordinal word is not one: it is part of names such as "First
+    Nations" or "Second Cup", which cutting there leaves as fragments ("Nations").
+    """
+    if tok.is_alpha and tok.text[:1].isupper() and tok.lower_.endswith(("st", "nd", "rd", "th")):
+        return False
     return tok.like_num or bool(_MODEL_NUMBER.search(tok.text)) or tok.text in ("$", "£", "€", "¥")
 
 

@@ -26,7 +26,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from generator.analyse.quote_gender import FEMALE_PRONOUNS, MALE_PRONOUNS
-from generator.link.gazetteer import keyword_type, lookup_place
+from generator.lexicon.gazetteer import keyword_type, lookup_place
 
 CLASSES: tuple[str, ...] = ("person", "organisation", "place", "none")
 # Probability from which the model's class replaces the rules' type. Not learned: a prior

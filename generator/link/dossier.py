@@ -11,7 +11,7 @@ from ..model import AnalysedArticle, Corrections, Dossier, LinkedArticle, Linked
 from .cache import TermCounts
 from .editions import add_editions
 from .entities import EntityIndex, link_entities
-from .gazetteer import load_places
+from generator.lexicon.gazetteer import load_places
 from .speakers import apply_speaker_corrections
 from .stories import group_stories
 

@@ -7,7 +7,7 @@ the file is :mod:`generator.ingest.corrections`' job; this module only applies i
 
 from __future__ import annotations
 
-from generator.link.gazetteer import fold
+from generator.lexicon.gazetteer import fold
 from generator.link.naming import Cluster
 from generator.model import Correction, Corrections, Problem
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.link.gazetteer import fold
+from generator.lexicon.gazetteer import fold
 from generator.link.naming import Cluster
 from generator.link.names import TYPES
 from generator.model import AnalysedArticle, Entity, EntityMention, Problem

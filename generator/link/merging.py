@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from generator.link.gazetteer import STRONG
+from generator.lexicon.gazetteer import STRONG
 from generator.link.names import Name, UnionFind, close, initials
 
 

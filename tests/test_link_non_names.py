@@ -1,0 +1,95 @@
+"""Link rules against entity junk (issue 16): market indices and topics are no one; an organisation's
+bare head word is read in its article ("the House" of "the House of Commons"), never joined dossier-wide."""
+
+from __future__ import annotations
+
+from generator.link.entities import link_entities
+from generator.link.short_forms import is_org_short_form
+from generator.model import AnalysedArticle, Article, Mention, Paragraph
+
+
+def article(aid: str, sentences: list[tuple[str, list[tuple[str, str]]]]) -> AnalysedArticle:
+    """An article of the given sentences; each named (text, type) is a mention at its first place in its sentence."""
+    text, mentions = "", []
+    for sentence, names in sentences:
+        base = len(text)
+        for name, kind in names:
+            at = base + sentence.index(name)
+            mentions.append(Mention(name, kind, at, at + len(name), sentence))  # type: ignore[arg-type]
+        text += sentence + " "
+    art = Article(id=aid, source=f"{aid}.txt", title=None, date=None, url=None, publisher=None,
+                  paragraphs=[Paragraph(text.strip())])
+    return AnalysedArticle(article=art, title=aid, title_generated=False, summary=[], mentions=mentions,
+                           quotes=[], roles=[])
+
+
+def names(index) -> set[str]:
+    return {e.name for e in index.entities.values()}
+
+
+def test_a_name_moved_by_a_percentage_to_a_level_is_a_market_index_not_an_entity() -> None:
+    a = article("a", [
+        ("South Korea's Kospi rose 0.5 per cent to 2,106.10 and Acme fell.", [("Kospi", "organisation"), ("Acme", "organisation")]),
+        ("Britain's FTSE 100 lost 0.5 per cent.", [("FTSE", "organisation")]),
+        ("Britain's FTSE 100 sank 0.5 per cent to 6,861.", [("FTSE", "organisation")]),
+    ])
+    b = article("b", [("The Kospi was flat.", [("Kospi", "organisation")])])
+    assert names(link_entities([a, b])) == {"Acme"}
+
+
+def test_a_company_whose_shares_move_in_money_stays() -> None:
+    a = article("a", [("Acme rose 3 per cent to $45.10 on Monday.", [("Acme", "organisation")])])
+    assert names(link_entities([a])) == {"Acme"}
+
+
+def test_a_one_word_person_written_as_a_thing_is_a_topic_not_a_person() -> None:
+    a = article("a", [
+        ("Britain faces a hard Brexit.", [("Brexit", "person")]),
+        ("The Brexit vote failed.", [("Brexit", "person")]),
+        ("Brexit said nothing.", [("Brexit", "person")]),
+    ])
+    assert names(link_entities([a])) == set()
+
+
+def test_a_person_named_in_full_keeps_the_government_named_after_them() -> None:
+    a = article("a", [
+        ("Justin Trudeau spoke.", [("Justin Trudeau", "person")]),
+        ("The Trudeau government fell, a Trudeau aide said.", [("Trudeau", "person")]),
+        ("The Trudeau camp and a Trudeau ally agreed.", [("Trudeau", "person")]),
+    ])
+    assert names(link_entities([a])) == {"Justin Trudeau"}
+
+
+def test_a_bare_head_word_is_the_long_name_of_its_own_article_only() -> None:
+    canada = article("a", [
+        ("He told the House of Commons.", [("House of Commons", "organisation")]),
+        ("The House sat late.", [("House", "organisation")]),
+    ])
+    us = article("b", [
+        ("The White House plan failed.", [("White House", "organisation")]),
+        ("The House voted.", [("House", "organisation")]),
+    ])
+    index = link_entities([canada, us])
+    by_name = {e.name: e for e in index.entities.values()}
+    assert by_name["House of Commons"].mention_count == 2
+    assert by_name["House"].articles == ["b"] and by_name["White House"].mention_count == 1
+
+
+def test_org_short_forms_keep_the_head_and_may_drop_only_a_place() -> None:
+    assert is_org_short_form(("house",), ("house", "of", "commons"))
+    assert is_org_short_form(("globe",), ("globe", "and", "mail"))
+    assert is_org_short_form(("federal", "reserve"), ("us", "federal", "reserve"))
+    assert not is_org_short_form(("house",), ("white", "house"))
+    assert not is_org_short_form(("senate",), ("senate", "national", "finance", "committee"))
+
+
+def test_a_surname_that_is_also_a_town_stays_the_person_named_in_full() -> None:
+    # "Green" is a town in the gazetteer; two of the caddie's mentions were typed organisation.
+    a = article("a", [
+        ("Damon Green caddies now.", [("Damon Green", "person")]),
+        ("Green said yes.", [("Green", "person")]),
+        ("Green took the bag from Green.", [("Green", "organisation")]),
+        ("Then Green left.", [("Green", "organisation")]),
+    ])
+    index = link_entities([a])
+    assert {e.name: e.mention_count for e in index.entities.values()} == {"Damon Green": 4}
