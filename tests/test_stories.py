@@ -218,3 +218,48 @@ def _features_for(articles, entities):
         for aid in ids
     }
     return features, entity_idf, term_idf
+
+
+def _market_report(aid: str, figures: list[str]) -> AnalysedArticle:
+    """A close-of-market report: the same template on every day, only its figures differ."""
+    a, b, c, d, e, f = figures
+    return _article(aid, "Stocks close mixed on Wall Street", [
+        f"The benchmark index closed at {a} points while the broader composite ended at {b} and the tech gauge at {c}.",
+        f"Crude oil settled at {d} dollars a barrel, gold finished at {e} dollars and the dollar traded at {f} yen.",
+    ])
+
+
+MONDAY = ["10422.5", "2231.8", "1873.2", "71.35", "1198.40", "89.77"]
+TUESDAY = ["10391.1", "2219.6", "1862.9", "70.82", "1203.15", "90.12"]
+
+
+def test_figures_ignore_years_and_single_digits():
+    found, per_100 = stories_module.figures("In 2019 the vote was 312 to 1,204, with 3 abstentions and 4.5% turnout.")
+    assert found == {"312", "1204", "4.5"}
+    assert per_100 == 100.0 * 3 / len("In 2019 the vote was 312 to 1 204 with 3 abstentions and 4 5 turnout".split())
+
+
+def test_number_conflict_is_differing_figures_times_density():
+    same = stories_module.figures(" ".join(MONDAY) + " words here")
+    other = stories_module.figures(" ".join(TUESDAY) + " words here")
+    sparse = stories_module.figures("one figure 42 among many many many many many many many many other words")
+    assert stories_module.number_conflict(same, same) == 0.0
+    assert stories_module.number_conflict(same, other) == same[1]  # every figure differs
+    assert stories_module.number_conflict(same, sparse) == sparse[1]  # bounded by the sparser text
+    assert stories_module.number_conflict(sparse, stories_module.figures("no figures")) == 0.0
+
+
+def test_template_reports_with_different_figures_are_kept_apart():
+    # Two days' market reports share every word but their figures: the text cosine joins them,
+    # the number-conflict gate separates them; the same figures (one day's report twice) stay joined.
+    monday, tuesday = _market_report("m", MONDAY), _market_report("t", TUESDAY)
+    repeat = _market_report("r", MONDAY)
+    shipped = stories_module.default_params()
+    assert shipped.number_conflict < stories_module.NUMBER_CONFLICT_OFF  # the fitted gate is on
+    off = replace(shipped, number_conflict=stories_module.NUMBER_CONFLICT_OFF)
+    stories, _ = group_stories([monday, tuesday], {}, {}, params=off)
+    assert len(stories) == 1
+    stories, _ = group_stories([monday, tuesday], {}, {}, params=shipped)
+    assert len(stories) == 2
+    stories, _ = group_stories([monday, repeat], {}, {}, params=shipped)
+    assert len(stories) == 1

@@ -16,11 +16,14 @@ join; but a merge that makes a group of three or more also needs the mean score
 over *all* its cross pairs to clear a fraction of the threshold, so a chain
 A-B-C with A and C unrelated does not become one story. The story score weighs
 the text cosine against the entity cosine (threads of one event share words; a
-brief and a long report share mostly names). Every step sorts, so the output
-depends only on the input.
+brief and a long report share mostly names). An edge between two texts whose
+figures disagree (:func:`number_conflict`: reports filled into one template on
+different days) is dropped. Every step sorts, so the output depends only on
+the input.
 
-The threshold, the text weight, the guard, the text an edge needs and the
-weights of organisations and places are not set by hand: ``python -m
+The threshold, the text weight, the guard, the text an edge needs, the
+figures' conflict it may have and the weights of organisations and places are
+not set by hand: ``python -m
 evaluation.stories --fit`` chooses them on hand-labelled same-event groups
 (GGT, BBC) and a synthetic thread set (evaluation/story_threads.py) and writes
 them to generator/lexicon/data/story_params.json; ``make eval`` reports the
@@ -35,7 +38,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import compress
@@ -56,6 +59,7 @@ TOP_TERMS = 30  # terms per article used to propose candidates
 VECTOR_TERMS = 150  # terms per article kept for the exact text cosine
 MAX_NAMES_IN_REASON = {"person": 3, "organisation": 2, "place": 2}
 TITLE_MAX = 100
+NUMBER_CONFLICT_OFF = 100.0  # a number_conflict no pair reaches: the figures are not compared
 
 _WORD_RE = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
 _STOPWORDS = frozenset(
@@ -98,7 +102,9 @@ class StoryParams:
     an edge needs (the same names alone are not an event);
     ``organisation_weight`` / ``place_weight``: weight of those entity types
     against people's 1.0 (places and institutions are shared by unrelated
-    articles far more than people are).
+    articles far more than people are); ``number_conflict``: the most
+    :func:`number_conflict` an edge may have (reports filled into one template
+    on different days share its words but not its figures).
     """
 
     threshold: float
@@ -107,6 +113,7 @@ class StoryParams:
     min_text: float
     organisation_weight: float
     place_weight: float
+    number_conflict: float = NUMBER_CONFLICT_OFF
 
     def story_score(self, scores: tuple[float, float, float], has_entities: bool = True) -> float:
         """The story score of a pair from its (related, entity, text) scores."""
@@ -125,7 +132,7 @@ def default_params() -> StoryParams:
     """The fitted parameters shipped as data (generator/lexicon/data/story_params.json)."""
     text = resources.files("generator.lexicon").joinpath("data", "story_params.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    return StoryParams(**{f: float(data[f]) for f in StoryParams.__dataclass_fields__})
+    return StoryParams(**{f: float(data[f]) for f in StoryParams.__dataclass_fields__ if f in data})
 
 
 @dataclass
@@ -137,6 +144,7 @@ class SimilarityGraph:
     features: dict[str, _Features]
     scores: dict[tuple[str, str], tuple[float, float, float]]
     candidates: tuple[tuple[str, str], ...]  # the pairs the index proposed, sorted; ``scores`` may grow beyond them
+    figures: dict[str, tuple[frozenset[str], float]] = field(default_factory=dict)  # id -> :func:`figures`
 
     def score(self, a: str, b: str) -> float:
         key = (a, b) if a < b else (b, a)
@@ -158,7 +166,13 @@ class SimilarityGraph:
         (the guard's means) must not change a later one.
         """
         edges = {
-            (a, b): self.story_score(a, b, params) for a, b in self.candidates if self.scores[(a, b)][2] >= params.min_text
+            (a, b): self.story_score(a, b, params)
+            for a, b in self.candidates
+            if self.scores[(a, b)][2] >= params.min_text
+            and (
+                params.number_conflict >= NUMBER_CONFLICT_OFF
+                or number_conflict(self.figures[a], self.figures[b]) <= params.number_conflict
+            )
         }
         return _cluster(
             list(self.by_id), edges, lambda a, b: self.story_score(a, b, params), params.threshold, params.join_mean
@@ -223,7 +237,42 @@ def similarity_graph(
     }
     pairs = _candidate_pairs(ids, features, entity_idf, term_idf)
     scores = {(a, b): _score(features[a], features[b]) for a, b in pairs}
-    return SimilarityGraph(by_id, entity_sets, features, scores, tuple(pairs))
+    figured = {aid: figures(by_id[aid].article.text) for aid in ids}
+    return SimilarityGraph(by_id, entity_sets, features, scores, tuple(pairs), figured)
+
+
+# --- figures --------------------------------------------------------------
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def figures(text: str) -> tuple[frozenset[str], float]:
+    """The specific figures of a text (numbers of two digits or more, years left out) and figures per 100 words.
+
+    Two reports of one event repeat its figures (a vote count, an amount); two
+    reports filled into one template on different days (market closes, weather,
+    scores) share the template's words while their figures differ.
+    """
+    found = set()
+    for raw in _NUMBER.findall(text):
+        number = raw.rstrip(".,").replace(",", "")
+        if len(number.replace(".", "")) >= 2 and not _YEAR.fullmatch(number):
+            found.add(number)
+    words = len(_TOKEN.findall(text))
+    return frozenset(found), 100.0 * len(found) / words if words else 0.0
+
+
+def number_conflict(a: tuple[frozenset[str], float], b: tuple[frozenset[str], float]) -> float:
+    """How much two texts' figures disagree: the share of their figures not common to both,
+    times the lower density of figures (two number-dense texts that differ in them conflict; a
+    text with few figures conflicts with nothing).
+    """
+    union = len(a[0] | b[0])
+    if not union:
+        return 0.0
+    return (1 - len(a[0] & b[0]) / union) * min(a[1], b[1])
 
 
 # --- features -------------------------------------------------------------
