@@ -78,6 +78,12 @@ def test_lists_of_links_stay_out_of_search_and_texts_stay_in(built: Path) -> Non
             assert sentence[:40] in texts
     page = (built / "site" / "people" / "jake-sullivan.html").read_text(encoding="utf-8")
     assert 'id="articles-and-mentions"' in page and 'href="#articles-and-mentions"' in page  # in its contents
+    # An entity named in one article lists its mentions without a section: kept out of search alike.
+    entity_pages = {e["page"]: e for e in dossier["entities"]}
+    single = [doc for doc in docs if doc["location"] in entity_pages and len(entity_pages[doc["location"]]["articles"]) == 1]
+    assert single and all("<li>" not in doc["text"] and "<p>In " not in doc["text"] for doc in single)
+    pages = [(built / "site" / doc["location"]).read_text(encoding="utf-8") for doc in single]
+    assert any("<li>" in page[page.index("</h1>") :] for page in pages)  # the mentions are still on the pages
 
 
 def test_every_page_is_reachable_from_the_home_page(built: Path) -> None:
