@@ -86,6 +86,22 @@ def test_lists_of_links_stay_out_of_search_and_texts_stay_in(built: Path) -> Non
     assert any("<li>" in page[page.index("</h1>") :] for page in pages)  # the mentions are still on the pages
 
 
+def test_a_page_without_contents_has_a_bare_toc_column(built: Path) -> None:
+    """Pages with no headings below the title (most entity pages) keep the toc column, empty:
+    no scroll wrappers or empty contents list in every such page. Pages with sections keep
+    Material's whole sidebar. The drawer's title carries no second logo."""
+    site = built / "site"
+    bare = '<div class="md-sidebar md-sidebar--secondary"></div>'
+    pages = [p.read_text(encoding="utf-8") for p in sorted((site / "people").glob("*.html"))]
+    without = [page for page in pages if "<h2" not in page]
+    with_sections = [page for page in pages if "<h2" in page]
+    assert without and with_sections
+    assert all(bare in page and 'data-md-type="toc"' not in page for page in without)
+    assert all(bare not in page and 'data-md-type="toc"' in page and "md-nav__list" in page.split('data-md-type="toc"')[1]
+               for page in with_sections)
+    assert all(page.count("logo.svg") == 1 for page in pages)
+
+
 def test_every_page_is_reachable_from_the_home_page(built: Path) -> None:
     site = built / "site"
     reachable = reachable_pages(site)
