@@ -78,6 +78,28 @@ def test_lists_of_links_stay_out_of_search_and_texts_stay_in(built: Path) -> Non
             assert sentence[:40] in texts
     page = (built / "site" / "people" / "jake-sullivan.html").read_text(encoding="utf-8")
     assert 'id="articles-and-mentions"' in page and 'href="#articles-and-mentions"' in page  # in its contents
+    # An entity named in one article lists its mentions without a section: kept out of search alike.
+    entity_pages = {e["page"]: e for e in dossier["entities"]}
+    single = [doc for doc in docs if doc["location"] in entity_pages and len(entity_pages[doc["location"]]["articles"]) == 1]
+    assert single and all("<li>" not in doc["text"] and "<p>In " not in doc["text"] for doc in single)
+    pages = [(built / "site" / doc["location"]).read_text(encoding="utf-8") for doc in single]
+    assert any("<li>" in page[page.index("</h1>") :] for page in pages)  # the mentions are still on the pages
+
+
+def test_a_page_without_contents_has_a_bare_toc_column(built: Path) -> None:
+    """Pages with no headings below the title (most entity pages) keep the toc column, empty:
+    no scroll wrappers or empty contents list in every such page. Pages with sections keep
+    Material's whole sidebar. The drawer's title carries no second logo."""
+    site = built / "site"
+    bare = '<div class="md-sidebar md-sidebar--secondary"></div>'
+    pages = [p.read_text(encoding="utf-8") for p in sorted((site / "people").glob("*.html"))]
+    without = [page for page in pages if "<h2" not in page]
+    with_sections = [page for page in pages if "<h2" in page]
+    assert without and with_sections
+    assert all(bare in page and 'data-md-type="toc"' not in page for page in without)
+    assert all(bare not in page and 'data-md-type="toc"' in page and "md-nav__list" in page.split('data-md-type="toc"')[1]
+               for page in with_sections)
+    assert all(page.count("logo.svg") == 1 for page in pages)
 
 
 def test_every_page_is_reachable_from_the_home_page(built: Path) -> None:

@@ -25,6 +25,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from generator.analyse.doc_text import doc_text
 from generator.analyse.quote_gender import FEMALE_PRONOUNS, MALE_PRONOUNS
 from generator.lexicon.gazetteer import keyword_type, lookup_place
 
@@ -38,6 +39,7 @@ SURE = 0.7
 SURE_DROP = 0.8
 _DIGIT = re.compile(r"\d")
 _LINE_CACHE = "dossier.entity_model.lines"
+_LABELS_CACHE = "dossier.entity_model.labels_by_last_word"
 
 
 def _word_shape(text: str) -> str:
@@ -83,7 +85,7 @@ def _summarise(tokens: list) -> tuple[float, bool]:
 
 def _line_of(span: Span) -> tuple[float, bool]:
     stats = _line_stats(span.doc)
-    text = span.doc.text
+    text = doc_text(span.doc)  # Doc.text joins every token on each read: once per Doc, not per name
     begin = text.rfind("\n", 0, span.start_char) + 1
     return stats.get(begin, (0.0, False))
 
@@ -116,7 +118,19 @@ def _near(doc: Doc, i: int) -> str:
 def _same_text_labels(span: Span) -> set[str]:
     """spaCy's labels for other spans of the document with the same last word."""
     last = span[-1].lower_
-    return {e.label_ for e in span.doc.ents if e[-1].lower_ == last and e.start != span.start}
+    return {label for start, label in _labels_by_last_word(span.doc).get(last, ()) if start != span.start}
+
+
+def _labels_by_last_word(doc: Doc) -> dict[str, list[tuple[int, str]]]:
+    """(start, label) of spaCy's entities by their last word, lower-cased; built once per Doc
+    (``doc.ents`` makes new spans on every read, and every candidate name asks)."""
+    index = doc.user_data.get(_LABELS_CACHE)
+    if index is None:
+        index = {}
+        for ent in doc.ents:
+            index.setdefault(ent[-1].lower_, []).append((ent.start, ent.label_))
+        doc.user_data[_LABELS_CACHE] = index
+    return index
 
 
 _PERSONAL = MALE_PRONOUNS | FEMALE_PRONOUNS

@@ -36,6 +36,11 @@
   {%- endif %}
   // Both are fixed to the window: where they sit in the page does not move them.
   document.body.insertAdjacentHTML("beforeend", {{ page_end | tojson }});
+  // The corrections controls, for every page: started here, once for the site, rather than by a
+  // script tag in each of thousands of pages. It waits for the page itself when it runs early.
+  var fixes = document.createElement("script");
+  fixes.src = new URL("assets/javascripts/corrections.js", root).href;
+  document.head.appendChild(fixes);
   var config = document.createElement("script");
   config.id = "__config";
   config.type = "application/json";
