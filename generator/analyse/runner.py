@@ -99,6 +99,7 @@ def analyse_articles(
             if progress:
                 progress(1)
 
+    problems = list(_ready_places(cache_root)) if todo else []
     workers = max(1, min(processes, len(todo) // max(1, batch_size)))
     if workers <= 1 or len(todo) <= INLINE_LIMIT:
         for doc, article in zip(nlp.pipe((a.text for a in todo), batch_size=batch_size), todo):
@@ -128,5 +129,16 @@ def analyse_articles(
         analysed=len(todo),
         cached=len(articles) - len(todo),
         seconds=time.perf_counter() - started,
-        problems=list(cache.problems),
+        problems=[*problems, *cache.problems],
     )
+
+
+def _ready_places(cache_root: Any) -> list[Problem]:
+    """Load the place index the entity model reads from the build's cache, before any worker forks.
+
+    Built from scratch it takes about two seconds, in every process that needs it:
+    one new article would pay that on each rebuild, and each forked worker on a full one.
+    """
+    from generator.lexicon.gazetteer import load_places
+
+    return load_places(cache_root)
