@@ -135,3 +135,24 @@ def test_a_rendering_worker_that_dies_fails_instead_of_hanging(monkeypatch) -> N
     monkeypatch.setattr(_workers, "_share", _die_in_children)
     with pytest.raises(BrokenProcessPool):
         render_dossier(synthetic(300), {"articles": 300, "files": 300, "model": "test"}, workers=2)
+
+
+def test_stories_pages_list_only_stories_that_group_articles() -> None:
+    """A story of one article is that article: listing it would repeat the article list (GGT: 98 of 98)."""
+    dossier = synthetic(12)
+    first, second = dossier.articles[0].id, dossier.articles[1].id
+    dossier.stories = [Story("story-pair", "A pair of reports", [first, second])] + [
+        s for s in dossier.stories if s.articles[0] not in (first, second)
+    ]
+    files = {path: data.decode() for path, data in render_dossier(dossier, {"articles": 12, "files": 12, "model": "test"}).items()}
+    stories = files["stories.md"]
+    assert "## A pair of reports" in stories and "Story 5" not in stories
+    assert "10 articles are in no story with another; they are listed under [Articles](articles/index.md)." in stories
+    pages = {a.id: next(p for p in files if p.startswith("articles/") and a.id in p) for a in dossier.articles}
+    assert "**Story:** [A pair of reports](../stories.md#story-pair)" in files[pages[first]]
+    assert "**Story:**" not in files[pages[dossier.articles[5].id]]
+    assert "**1** story brings two or more articles together." in files["index.md"]
+    alone = {p: d.decode() for p, d in render_dossier(synthetic(5), {"articles": 5, "files": 5, "model": "test"}).items()}
+    assert "*No two articles are about the same event yet.*" in alone["stories.md"]
+    assert "No two articles are about the same event yet: each stands alone" in alone["index.md"]
+    assert not any("**Story:**" in d for p, d in alone.items() if p.startswith("articles/"))

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from ..model import Dossier, Entity, LinkedArticle
+from ..model import Dossier, Entity, LinkedArticle, Story
 from .editions import edition_pages, new_in_edition, newest_mentions_first, year_pages
 from .feed import FEED_PATH, story_feed_path
 from .figure_cache import FigureCache
@@ -60,8 +60,9 @@ def build_pages(
 ) -> list[Page]:
     """Every Markdown page of the site, in a stable order; ``feeds``: the feed files written beside them."""
     by_id = {a.id: a for a in dossier.articles}
-    story_of = {aid: story for story in dossier.stories for aid in story.articles}
-    story_parts = _story_parts(dossier)
+    shared = grouped_stories(dossier)
+    story_of = {aid: story for story in shared for aid in story.articles}
+    story_parts = _story_parts(shared)
     common = {
         "entities": dossier.entities,
         "articles": by_id,
@@ -89,8 +90,10 @@ def build_pages(
             pages += _entity_pages(dossier, entity, common, quotes_by_entity.get(entity.id, []))
     pages += _quotes(dossier, common, quotes_by_speaker(dossier, quote_groups))
     paths = [path for path, _ in story_parts]
+    alone = len(dossier.articles) - sum(len(story.articles) for story in shared)
     for number, (path, stories) in enumerate(story_parts, start=1):
-        pages.append(Page(path, "stories.md.j2", {**common, "stories": stories, **pager(paths, number)}))
+        context = {**common, "stories": stories, "alone": alone, "total": len(shared), **pager(paths, number)}
+        pages.append(Page(path, "stories.md.j2", context))
     pages += _timeline(dossier, common)
     pages += edition_pages(dossier, common)
     pages.append(Page("report.md", "report.md.j2", {**common, "report": report, "problems": dossier.problems}))
@@ -100,13 +103,25 @@ def build_pages(
     return pages
 
 
-def _story_parts(dossier: Dossier) -> list[tuple[str, list[Any]]]:
+def grouped_stories(dossier: Dossier) -> list[Story]:
+    """Stories of two or more articles, in the dossier's order.
+
+    A story of one article is that article, already listed under Articles: the Stories
+    pages, the overview and article pages name only stories that group articles (as
+    the editions' "new stories" already did), so an ungrouped dossier does not list
+    every article twice.
+    """
+    return [story for story in dossier.stories if len(story.articles) > 1]
+
+
+def _story_parts(stories: list[Story]) -> list[tuple[str, list[Story]]]:
     """The Stories pages: stories.md, then stories-2.md…, each at most ``STORY_PAGE_ROWS`` lines."""
-    chunks = chunk_by_weight(dossier.stories, lambda story: 3 + len(story.articles), STORY_PAGE_ROWS)
+    chunks = chunk_by_weight(stories, lambda story: 3 + len(story.articles), STORY_PAGE_ROWS) or [[]]
     return [(numbered_path("stories.md", n), chunk) for n, chunk in enumerate(chunks, start=1)]
 
 
 def _overview(dossier: Dossier, common: dict[str, Any]) -> Page:
+    shared = grouped_stories(dossier)
     ordered = sort_articles(dossier.articles, story_sizes(dossier))
     dates = sorted(a.analysed.article.date for a in dossier.articles if a.analysed.article.date)
     publishers = Counter(a.analysed.article.publisher for a in dossier.articles if a.analysed.article.publisher)
@@ -127,8 +142,8 @@ def _overview(dossier: Dossier, common: dict[str, Any]) -> Page:
         "undated": sum(1 for a in dossier.articles if not a.analysed.article.date),
         "publishers": sorted(publishers.items(), key=lambda kv: (-kv[1], kv[0])),
         "entity_counts": {k: sum(1 for e in dossier.entities.values() if e.type == k) for k in TYPE_FOLDERS},
-        "stories": dossier.stories[:10],
-        "more_stories": max(0, len(dossier.stories) - 10),
+        "stories": shared[:10],
+        "more_stories": max(0, len(shared) - 10),
         "key": key,
         "key_quotes": key_quotes,
         "latest": ordered[:OVERVIEW_LATEST],
