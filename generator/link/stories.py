@@ -144,20 +144,27 @@ class SimilarityGraph:
     features: dict[str, _Features]
     scores: dict[tuple[str, str], tuple[float, float, float]]
     candidates: tuple[tuple[str, str], ...]  # the pairs the index proposed, sorted; ``scores`` may grow beyond them
-    figures: dict[str, tuple[frozenset[str], float]] = field(default_factory=dict)  # id -> :func:`figures`
+    figures: dict[str, tuple[frozenset[str], float]] = field(default_factory=dict)  # id -> :func:`figures`, on demand
+
+    def pair_scores(self, a: str, b: str) -> tuple[float, float, float]:
+        """(related, entity, text) scores of a pair, computed on first use."""
+        key = (a, b) if a < b else (b, a)
+        if key not in self.scores:
+            self.scores[key] = _score(self.features[key[0]], self.features[key[1]])
+        return self.scores[key]
 
     def score(self, a: str, b: str) -> float:
-        key = (a, b) if a < b else (b, a)
-        if key not in self.scores:
-            self.scores[key] = _score(self.features[key[0]], self.features[key[1]])
-        return self.scores[key][0]
+        return self.pair_scores(a, b)[0]
 
     def story_score(self, a: str, b: str, params: StoryParams) -> float:
-        key = (a, b) if a < b else (b, a)
-        if key not in self.scores:
-            self.scores[key] = _score(self.features[key[0]], self.features[key[1]])
-        both = bool(self.features[key[0]].entities) and bool(self.features[key[1]].entities)
-        return params.story_score(self.scores[key], both)
+        both = bool(self.features[a].entities) and bool(self.features[b].entities)
+        return params.story_score(self.pair_scores(a, b), both)
+
+    def figures_of(self, aid: str) -> tuple[frozenset[str], float]:
+        """:func:`figures` of one article, read only when a grouping compares figures."""
+        if aid not in self.figures:
+            self.figures[aid] = figures(self.by_id[aid].article.text)
+        return self.figures[aid]
 
     def groups(self, params: StoryParams) -> list[list[str]]:
         """Guarded single-link groups over the candidate edges that share enough text.
@@ -171,7 +178,7 @@ class SimilarityGraph:
             if self.scores[(a, b)][2] >= params.min_text
             and (
                 params.number_conflict >= NUMBER_CONFLICT_OFF
-                or number_conflict(self.figures[a], self.figures[b]) <= params.number_conflict
+                or number_conflict(self.figures_of(a), self.figures_of(b)) <= params.number_conflict
             )
         }
         return _cluster(
@@ -237,8 +244,7 @@ def similarity_graph(
     }
     pairs = _candidate_pairs(ids, features, entity_idf, term_idf)
     scores = {(a, b): _score(features[a], features[b]) for a, b in pairs}
-    figured = {aid: figures(by_id[aid].article.text) for aid in ids}
-    return SimilarityGraph(by_id, entity_sets, features, scores, tuple(pairs), figured)
+    return SimilarityGraph(by_id, entity_sets, features, scores, tuple(pairs))
 
 
 # --- figures --------------------------------------------------------------
