@@ -62,17 +62,19 @@ BBC_GOLD = DATA / "bbc_stories.json"
 TARGET_PRECISION = 0.95
 BASELINE_THRESHOLD = 0.2
 THRESHOLDS = [round(0.15 + 0.025 * i, 3) for i in range(19)]  # 0.15 .. 0.60
-TEXT_WEIGHTS = (0.5, 0.75, 0.9, 1.0)
-JOIN_MEANS = (0.0, 0.5, 0.75, 1.0)  # 0: plain single link; 1: average linkage
+TEXT_WEIGHTS = (0.75, 0.9, 1.0)
+JOIN_MEANS = (0.0, 0.5, 1.0)  # 0: plain single link; 1: average linkage
 MIN_TEXTS = (0.0, 0.1)
 TYPE_WEIGHTS = ((0.8, 0.5), (0.4, 0.2))  # (organisation, place) against a person's 1.0
 NUMBER_CONFLICTS = (1.0, 2.0, NUMBER_CONFLICT_OFF)
+LEDE_WEIGHTS = (0.0, 0.2, 0.4, 0.6)  # share of the lede cosine in the text side of the score
 GRID = [
     StoryParams(threshold=t, text_weight=w, join_mean=j, min_text=m, organisation_weight=o, place_weight=p,
-                number_conflict=c)
+                number_conflict=c, lede_weight=lw)
     for o, p in TYPE_WEIGHTS
     for c in NUMBER_CONFLICTS
     for w in TEXT_WEIGHTS
+    for lw in LEDE_WEIGHTS
     for j in JOIN_MEANS
     for m in MIN_TEXTS
     for t in THRESHOLDS
@@ -242,7 +244,7 @@ def choose(training: list[dict[StoryParams, PairScore]]) -> StoryParams:
         tied = [p for p in GRID if (worst_precision(p), mean_recall(p)) == best]
     # Threshold first: the middle of the tied range keeps the widest margin on both sides.
     tied.sort(key=lambda p: (p.threshold, p.text_weight, p.join_mean, p.min_text, p.organisation_weight, p.place_weight,
-                             p.number_conflict))
+                             p.number_conflict, p.lede_weight))
     return tied[len(tied) // 2]
 
 

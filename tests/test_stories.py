@@ -263,3 +263,35 @@ def test_template_reports_with_different_figures_are_kept_apart():
     assert len(stories) == 2
     stories, _ = group_stories([monday, repeat], {}, {}, params=shipped)
     assert len(stories) == 1
+
+
+def _lede_pair():
+    """Two reports opening on the same news (one lede) whose bodies then go separate ways, and a bystander."""
+    news, first, second, other = _words(7, 20), _words(8, 100), _words(9, 100), _words(10, 60)
+    a = _article("a", "alpha", [" ".join(news + first)])
+    b = _article("b", "beta", [" ".join(news + second)])
+    c = _article("c", "gamma", [" ".join(other + first[90:] + second[90:])])
+    return [a, b, c]
+
+
+def test_lede_cosine_compares_the_openings():
+    articles = _lede_pair()
+    graph = stories_module.similarity_graph(articles, {}, {})
+    _, _, text, lede = graph.pair_scores("a", "b")
+    assert lede > text + 0.1  # the shared news is all of the ledes' overlap, a small part of the bodies'
+    assert graph.pair_scores("a", "c")[3] == 0.0  # the bystander opens on other words
+
+
+def test_lede_weight_joins_reports_that_open_on_one_event():
+    articles = _lede_pair()
+    graph = stories_module.similarity_graph(articles, {}, {})
+    _, _, text, lede = graph.pair_scores("a", "b")
+    base = replace(stories_module.default_params(), min_text=0.0, number_conflict=stories_module.NUMBER_CONFLICT_OFF)
+    threshold = (text + (text + lede) / 2) / 2  # above the text cosine, below the even mix
+    bodies_only = replace(base, threshold=threshold, lede_weight=0.0)
+    with_ledes = replace(base, threshold=threshold, lede_weight=0.5)
+    stories, _ = group_stories(articles, {}, {}, params=bodies_only)
+    assert _story_of(stories, "a") is not _story_of(stories, "b")
+    stories, _ = group_stories(articles, {}, {}, params=with_ledes)
+    assert _story_of(stories, "a") is _story_of(stories, "b")
+    assert _story_of(stories, "c").articles == ["c"]

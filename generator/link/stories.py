@@ -16,12 +16,16 @@ join; but a merge that makes a group of three or more also needs the mean score
 over *all* its cross pairs to clear a fraction of the threshold, so a chain
 A-B-C with A and C unrelated does not become one story. The story score weighs
 the text cosine against the entity cosine (threads of one event share words; a
-brief and a long report share mostly names). An edge between two texts whose
+brief and a long report share mostly names), and mixes into the text side the
+cosine of the two *ledes* (title and opening words): a news report states its
+event up front, so two reports of one event meet there even when their bodies
+go separate ways, while two articles on one topic share background words
+throughout but open on different news. An edge between two texts whose
 figures disagree (:func:`number_conflict`: reports filled into one template on
 different days) is dropped. Every step sorts, so the output depends only on
 the input.
 
-The threshold, the text weight, the guard, the text an edge needs, the
+The threshold, the text and lede weights, the guard, the text an edge needs, the
 figures' conflict it may have and the weights of organisations and places are
 not set by hand: ``python -m
 evaluation.stories --fit`` chooses them on hand-labelled same-event groups
@@ -57,6 +61,7 @@ RELATED_LIMIT = 5
 CANDIDATES_PER_ARTICLE = 25
 TOP_TERMS = 30  # terms per article used to propose candidates
 VECTOR_TERMS = 150  # terms per article kept for the exact text cosine
+LEDE_WORDS = 60  # opening words of the body that, with the title, make an article's lede
 MAX_NAMES_IN_REASON = {"person": 3, "organisation": 2, "place": 2}
 TITLE_MAX = 100
 NUMBER_CONFLICT_OFF = 100.0  # a number_conflict no pair reaches: the figures are not compared
@@ -83,11 +88,12 @@ _STOPWORDS = frozenset(
 
 @dataclass
 class _Features:
-    """One article's vectors: entity weights and text weights, both L2-normalised."""
+    """One article's vectors: entity, text and lede weights, all L2-normalised."""
 
     entities: dict[str, float]
     terms: dict[str, float]
     top_terms: list[str]
+    lede: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -104,7 +110,9 @@ class StoryParams:
     against people's 1.0 (places and institutions are shared by unrelated
     articles far more than people are); ``number_conflict``: the most
     :func:`number_conflict` an edge may have (reports filled into one template
-    on different days share its words but not its figures).
+    on different days share its words but not its figures); ``lede_weight``:
+    the share of the lede cosine in the text side of the score (the body's
+    text cosine has the rest).
     """
 
     threshold: float
@@ -114,13 +122,15 @@ class StoryParams:
     organisation_weight: float
     place_weight: float
     number_conflict: float = NUMBER_CONFLICT_OFF
+    lede_weight: float = 0.0
 
-    def story_score(self, scores: tuple[float, float, float], has_entities: bool = True) -> float:
-        """The story score of a pair from its (related, entity, text) scores."""
-        _, entity, text = scores
+    def story_score(self, scores: tuple[float, float, float, float], has_entities: bool = True) -> float:
+        """The story score of a pair from its (related, entity, text, lede) scores."""
+        _, entity, text, lede = scores
+        words = (1 - self.lede_weight) * text + self.lede_weight * lede
         if not has_entities:
-            return text  # nothing to compare on the entity side: words decide alone
-        return (1 - self.text_weight) * entity + self.text_weight * text
+            return words  # nothing to compare on the entity side: words decide alone
+        return (1 - self.text_weight) * entity + self.text_weight * words
 
     @property
     def type_weights(self) -> dict[str, float]:
@@ -142,12 +152,12 @@ class SimilarityGraph:
     by_id: dict[str, AnalysedArticle]
     entity_sets: dict[str, dict[str, str]]
     features: dict[str, _Features]
-    scores: dict[tuple[str, str], tuple[float, float, float]]
+    scores: dict[tuple[str, str], tuple[float, float, float, float]]
     candidates: tuple[tuple[str, str], ...]  # the pairs the index proposed, sorted; ``scores`` may grow beyond them
     figures: dict[str, tuple[frozenset[str], float]] = field(default_factory=dict)  # id -> :func:`figures`, on demand
 
-    def pair_scores(self, a: str, b: str) -> tuple[float, float, float]:
-        """(related, entity, text) scores of a pair, computed on first use."""
+    def pair_scores(self, a: str, b: str) -> tuple[float, float, float, float]:
+        """(related, entity, text, lede) scores of a pair, computed on first use."""
         key = (a, b) if a < b else (b, a)
         if key not in self.scores:
             self.scores[key] = _score(self.features[key[0]], self.features[key[1]])
@@ -239,6 +249,7 @@ def similarity_graph(
             term_idf,
             damped,
             type_weights,
+            _lede_counts(by_id[aid]),
         )
         for aid in ids
     }
@@ -295,7 +306,18 @@ def _entity_set(by_type: dict[str, list[str]]) -> dict[str, str]:
 
 def _term_counts(article: AnalysedArticle) -> Counter[str]:
     """Content-word counts of title (twice: it states the event) and body."""
-    text = f"{article.title}\n{article.title}\n{article.article.text}".lower()
+    return _counts(f"{article.title}\n{article.title}\n{article.article.text}")
+
+
+def _lede_counts(article: AnalysedArticle) -> Counter[str]:
+    """Content-word counts of the lede: the title and the body's first LEDE_WORDS words."""
+    opening = " ".join(article.article.text.split(None, LEDE_WORDS)[:LEDE_WORDS])
+    return _counts(f"{article.title}\n{opening}")
+
+
+def _counts(text: str) -> Counter[str]:
+    """Content-word (term) counts of a text."""
+    text = text.lower()
     counts: Counter[str] = Counter()
     term = _TERMS.get
     for word, n in Counter(_WORD_RE.findall(text)).items():
@@ -418,8 +440,11 @@ def _features(
     term_idf: dict[str, float],
     damped: tuple[dict[str, float], dict[str, float]] | None = None,
     type_weights: dict[str, float] | None = None,
+    lede_counts: Counter[str] | None = None,
 ) -> _Features:
     """IDF-weighted vectors; features found in this article only are damped (SINGLETON_WEIGHT).
+
+    ``lede_counts`` (:func:`_lede_counts`) gives the lede vector, weighted as the text's.
 
     ``damped`` is (:func:`_damped` of ``entity_idf``, of ``term_idf``), passed
     in by a caller building many articles' features (it reads every term).
@@ -435,7 +460,10 @@ def _features(
     weighted.sort(key=itemgetter(0))
     weighted.sort(key=itemgetter(1), reverse=True)
     terms = _normalise(dict(weighted[:VECTOR_TERMS]))
-    return _Features(entity_vector, terms, [t for t, _ in weighted[:TOP_TERMS]])
+    lede = _normalise(
+        {term: (1 + log(count)) * term_weight[term] for term, count in (lede_counts or {}).items() if term in term_weight}
+    )
+    return _Features(entity_vector, terms, [t for t, _ in weighted[:TOP_TERMS]], lede)
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -444,13 +472,14 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum([v * b[k] for k, v in a.items() if k in b])
 
 
-def _score(a: _Features, b: _Features) -> tuple[float, float, float]:
-    """(combined, entity cosine, text cosine)."""
+def _score(a: _Features, b: _Features) -> tuple[float, float, float, float]:
+    """(combined, entity cosine, text cosine, lede cosine)."""
     entity = _cosine(a.entities, b.entities)
     text = _cosine(a.terms, b.terms)
+    lede = _cosine(a.lede, b.lede)
     if not a.entities or not b.entities:
-        return text, entity, text  # nothing to compare on the entity side: words decide alone
-    return ENTITY_SHARE * entity + (1 - ENTITY_SHARE) * text, entity, text
+        return text, entity, text, lede  # nothing to compare on the entity side: words decide alone
+    return ENTITY_SHARE * entity + (1 - ENTITY_SHARE) * text, entity, text, lede
 
 
 # --- candidates -----------------------------------------------------------
@@ -589,14 +618,14 @@ def _slug(text: str, limit: int = 60) -> str:
 
 def _related(
     ids: list[str],
-    scores: dict[tuple[str, str], tuple[float, float, float]],
+    scores: dict[tuple[str, str], tuple[float, float, float, float]],
     entity_sets: dict[str, dict[str, str]],
     features: dict[str, _Features],
     names: dict[str, str],
 ) -> dict[str, list[tuple[str, str]]]:
     """Top related articles per article, each with a human-readable reason."""
     neighbours: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    for (a, b), (combined, _, _) in scores.items():
+    for (a, b), (combined, *_) in scores.items():
         if combined >= RELATED_THRESHOLD:
             neighbours[a].append((combined, b))
             neighbours[b].append((combined, a))
