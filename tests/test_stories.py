@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import random
 import string
 from dataclasses import replace
+
+import pytest
 
 from generator.link import stories as stories_module
 from generator.link.stories import group_stories
@@ -295,3 +298,15 @@ def test_lede_weight_joins_reports_that_open_on_one_event():
     stories, _ = group_stories(articles, {}, {}, params=with_ledes)
     assert _story_of(stories, "a") is _story_of(stories, "b")
     assert _story_of(stories, "c").articles == ["c"]
+
+
+def test_story_parameters_file_must_name_every_parameter():
+    shipped = stories_module.default_params()
+    text = stories_module.resources.files("generator.lexicon").joinpath("data", "story_params.json").read_text()
+    assert stories_module.params_from_json(text, "shipped") == shipped
+    data = json.loads(text)
+    del data["lede_weight"]
+    with pytest.raises(ValueError, match="broken.json: story parameters missing or not numbers: lede_weight"):
+        stories_module.params_from_json(json.dumps(data), "broken.json")
+    with pytest.raises(ValueError, match="threshold"):
+        stories_module.params_from_json(json.dumps({**json.loads(text), "threshold": "high"}), "broken.json")

@@ -141,8 +141,20 @@ class StoryParams:
 def default_params() -> StoryParams:
     """The fitted parameters shipped as data (generator/lexicon/data/story_params.json)."""
     text = resources.files("generator.lexicon").joinpath("data", "story_params.json").read_text(encoding="utf-8")
+    return params_from_json(text, "generator/lexicon/data/story_params.json")
+
+
+def params_from_json(text: str, where: str) -> StoryParams:
+    """StoryParams from the JSON ``--fit`` writes; a missing or non-numeric field is an error naming ``where``.
+
+    A field left out would otherwise take its default silently (a lede weight of 0 turns the
+    fitted score into another one, whose threshold means something else).
+    """
     data = json.loads(text)
-    return StoryParams(**{f: float(data[f]) for f in StoryParams.__dataclass_fields__ if f in data})
+    missing = [f for f in StoryParams.__dataclass_fields__ if not isinstance(data.get(f), (int, float))]
+    if missing:
+        raise ValueError(f"{where}: story parameters missing or not numbers: {', '.join(missing)}")
+    return StoryParams(**{f: float(data[f]) for f in StoryParams.__dataclass_fields__})
 
 
 @dataclass
