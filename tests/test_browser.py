@@ -118,6 +118,19 @@ def test_search_finds_a_person_by_surname(driver, base: str, dossier: dict) -> N
     assert _console_errors(driver) == []
 
 
+def test_search_reads_the_one_index_file_both_ways(driver, base: str, site: Path, dossier: dict) -> None:
+    """The index is shipped once, as search_index.js: Material loads it on file://, and over http
+    its request for search_index.json is answered from it (frame.js). No copy, no failed request."""
+    assert not (site / "search" / "search_index.json").exists()
+    person, _ = _person_with_quote(dossier)
+    links = _search(driver, base, person["name"].split()[-1], lambda links: any(person["page"] in link for link in links))
+    assert any(person["page"] in link for link in links), links
+    urls = [url for url, _ in _requests(driver)]
+    assert any(url.endswith("search/search_index.js") for url in urls), urls
+    assert not any("search_index.json" in url for url in urls), urls
+    assert _console_errors(driver) == []
+
+
 def test_article_person_quote_article(driver, base: str, dossier: dict) -> None:
     person, article = _person_with_quote(dossier)
     driver.get(base + article["page"])

@@ -135,7 +135,7 @@ def test_rename_and_reassign_from_file_pages_then_rebuild(work: Path, driver) ->
     page = (site / article["page"]).read_text(encoding="utf-8")
     assert f'title="Said by {other["name"]}"' in page  # the marked quote in the text follows too
     assert (site / renamed[0]["page"]).is_file()
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = (site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert "Said by" not in index  # the speaker marks in the text stay out of search
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.site.search_file import read_index
 from sitecheck import broken_links, external_references, reachable_pages
 from builds import FIXTURE_SEEDS
 
@@ -60,7 +61,7 @@ def test_lists_of_links_stay_out_of_search_and_texts_stay_in(built: Path) -> Non
     An article's summary and quotes are sentences of its own text, which is indexed: indexed
     twice they would only double the search index (two copies: for http and for file://).
     """
-    docs = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = read_index(built / "site")["docs"]
     sections = {doc["location"].partition("#")[2] for doc in docs}
     assert {"text", "quotes"} <= sections  # quotes from the entity pages
     # Roles are said in an entity page's opening lines, which are searchable.
@@ -206,7 +207,7 @@ def test_entity_pages_rank_in_search_by_coverage(built: Path) -> None:
     """Each entity page carries Material's per-page search boost, growing with its mentions."""
     from generator.render.search_rank import search_boost
 
-    docs = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = read_index(built / "site")["docs"]
     boost_of: dict[str, float] = {}
     for doc in docs:
         page = doc["location"].partition("#")[0]

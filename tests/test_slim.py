@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from generator.outputs import MARKER
 from generator.site import build_site
+from generator.site.search_file import PREFIX, index_script, read_index
 from generator.site.slim import SlimPlugin, slim_html
 from builds import FIXTURE_SEEDS
 
@@ -185,15 +186,22 @@ def test_every_built_page_is_the_slimmed_mkdocs_page(tmp_path: Path) -> None:
     slim, plain = _tree(tmp_path / "slim"), _tree(tmp_path / "plain")
     # Our build also leaves out theme files no reader loads (tests/test_prune.py).
     pruned = {name for name in plain if name.endswith(".map") or name.startswith("assets/javascripts/lunr/")}
+    # ... ships the search index once, as the script (generator/site/search_file.py) ...
+    once = {"search/search_index.json"}
     # ... and marks the site as its own (generator/outputs.py): the next build may replace it.
-    assert pruned and sorted(set(slim) - {MARKER}) == sorted(set(plain) - pruned) and MARKER in slim
-    plain = {name: data for name, data in plain.items() if name not in pruned}
+    assert pruned and sorted(set(slim) - {MARKER}) == sorted(set(plain) - pruned - once) and MARKER in slim
+    assert read_index(tmp_path / "slim") == json.loads(plain["search/search_index.json"])
+    plain = {name: data for name, data in plain.items() if name not in pruned | once}
     html = [name for name in plain if name.endswith(".html")]
     assert "404.html" in html and "people/sample.html" in html
     for name in plain:
         if name.endswith(".html"):
             assert slim[name].decode() == slim_html(plain[name].decode()), name
-        else:  # search index, sitemap, assets: untouched
+        elif name == "search/search_index.js":  # the same index, written compact as UTF-8
+            assert len(slim[name]) < len(plain[name])
+        elif name == "assets/javascripts/frame.js":  # answers search's request for the .json over http
+            assert b"XMLHttpRequest" in slim[name] and b"XMLHttpRequest" not in plain[name]
+        else:  # sitemap, assets: untouched
             assert slim[name] == plain[name], name
     before = sum(len(plain[name]) for name in html)
     after = sum(len(slim[name]) for name in html)
@@ -208,12 +216,23 @@ def test_every_built_page_is_the_slimmed_mkdocs_page(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_search_index_is_kept_for_http_and_file(sample_site: Path) -> None:
-    """Material fetches search_index.json over http and loads search_index.js on file://: both stay."""
-    data = (sample_site / "search" / "search_index.json").read_text(encoding="utf-8")
+def test_search_index_is_shipped_once(sample_site: Path) -> None:
+    """Material loads search_index.js on file://; over http frame.js answers its request for
+    search_index.json from the same file (tests/test_browser.py searches both ways): no copy."""
+    assert not (sample_site / "search" / "search_index.json").exists()
     script = (sample_site / "search" / "search_index.js").read_text(encoding="utf-8")
-    assert script == f"var __index = {data}"
-    assert any(doc["location"].startswith("people/sample.html") for doc in json.loads(data)["docs"])
+    assert script.startswith(PREFIX)
+    assert any(doc["location"].startswith("people/sample.html") for doc in read_index(sample_site)["docs"])
+    frame = (sample_site / "assets" / "javascripts" / "frame.js").read_text(encoding="utf-8")
+    assert f"body.slice({len(PREFIX)})" in frame
+
+
+def test_index_script_is_compact_utf8_and_keeps_line_ends_escaped() -> None:
+    data = {"config": {"lang": ["en"]}, "docs": [{"title": "Putin\u2019s war", "text": "a\u2028b </script> \"q\""}]}
+    script = index_script(data)
+    assert script.startswith(PREFIX) and "Putin\u2019s" in script  # 3 bytes in UTF-8, not a 6-byte escape
+    assert "\u2028" not in script and "\\u2028" in script
+    assert json.loads(script[len(PREFIX):]) == data
 
 
 @pytest.mark.slow

@@ -84,9 +84,11 @@ def build_site(
         from .prune import prune_site  # theme files no reader of this site can load
         from .inert import InertTextPlugin  # titles and the table of contents as escaped text
         from .slim import SlimPlugin  # collapses the templates' whitespace in every built page
+        from .search_file import SearchFilePlugin  # one copy of the search index, for http and file://
 
         config.plugins["dossier/inert"] = InertTextPlugin()
         config.plugins["dossier/slim"] = SlimPlugin()
+        config.plugins["dossier/search-file"] = SearchFilePlugin()
         _announce_feed(config, docs_dir)
         if workers > 1 and can_build_in_parallel(config):
             build_parallel(config, workers)

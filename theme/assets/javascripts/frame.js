@@ -31,6 +31,27 @@
   // stands in for it there (without inline script, which the pages' policy forbids). Written,
   // so it runs before Material's bundle starts the search.
   if (location.protocol === "file:") document.write("<script src=\"" + new URL("assets/javascripts/file-worker.js", root).href + "\"><\/script>");
+  {%- set prefix = config.extra.dossier_search_prefix %}
+  {%- if search_on and prefix %}
+  // The search index is shipped once, as search/search_index.js (what Material loads on file://:
+  // the JSON after a short prefix). Over http Material asks for search_index.json: that request
+  // is sent to the script, and the bytes after the prefix (the same JSON) are what it receives.
+  else {
+    var index = new URL("search/search_index.json", root).href, open = XMLHttpRequest.prototype.open;
+    var response = Object.getOwnPropertyDescriptor(XMLHttpRequest.prototype, "response").get;
+    XMLHttpRequest.prototype.open = function (method, url) {
+      var args = Array.prototype.slice.call(arguments);
+      if (new URL(url, location.href).href === index) {
+        args[1] = new URL("search/search_index.js", root).href;
+        Object.defineProperty(this, "response", { get: function () {
+          var body = response.call(this);
+          return body instanceof Blob ? body.slice({{ prefix | length }}) : body;
+        } });
+      }
+      return open.apply(this, args);
+    };
+  }
+  {%- endif %}
   {%- if search_on %}
   here.insertAdjacentHTML("beforebegin", {{ (button ~ dialog) | tojson }});
   {%- endif %}
