@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from generator.outputs import MARKER
 from generator.site import build_site
 from generator.site.search_file import PREFIX, index_script, read_index
-from generator.site.slim import SlimPlugin, slim_html
+from generator.site.slim import BLOCK, SlimPlugin, slim_html
 from builds import FIXTURE_SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +62,21 @@ def test_whitespace_between_inline_elements_stays() -> None:
     assert slim_html("<li>\n        Overview\n\n      </li>") == "<li>\nOverview\n</li>"
 
 
+def test_whitespace_between_block_tags_goes_and_nowhere_else() -> None:
+    page = "\n<!doctype html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n</head>\n<body>\n<div>\n  <ul>\n<li><a>x</a>\n<a>y</a></li>\n</ul>\n</div>\n</body>\n</html>\n"
+    assert slim_html(page) == (
+        '<!doctype html><html><head><meta charset="utf-8"></head><body><div><ul><li><a>x</a>\n<a>y</a></li></ul></div>'
+        "</body></html>\n"
+    )
+    # Table cells (inline-block on a phone), inline elements and kept elements keep theirs.
+    assert slim_html("<tr>\n<td>1</td>\n<td>2</td>\n</tr>") == "<tr>\n<td>1</td>\n<td>2</td>\n</tr>"
+    assert slim_html("<p>a</p>\n<pre>\n</div>\n<div></pre>\n<label>x</label>\n<div>") == (
+        "<p>a</p>\n<pre>\n</div>\n<div></pre>\n<label>x</label>\n<div>"
+    )
+    assert slim_html('<div title="x >  <p">\n<p>') == '<div title="x >  <p"><p>'
+    assert slim_html("<header>\n<heading>\n<path>\n<p>") == "<header>\n<heading>\n<path>\n<p>"
+
+
 def test_a_line_break_never_becomes_a_space_and_single_spaces_stay() -> None:
     assert slim_html("a b\nc") == "a b\nc"
     assert slim_html("a \t b") == "a b"
@@ -92,15 +107,25 @@ def test_stray_angle_bracket_keeps_what_follows_safe() -> None:
     assert slim_html("a <  b <b>c</b>   d") == "a <  b <b>c</b> d"
 
 
+_BLOCK_TAG = re.compile(rf"<(?:!doctype|/?(?:{'|'.join(BLOCK)})\b)", re.I)
+
+
+def _between_blocks(pieces: list[str], i: int) -> bool:
+    """Whitespace-only text between two block tags: never rendered (slim drops it)."""
+    return (0 < i < len(pieces) - 1 and not pieces[i].strip(" \t\n\r\f")
+            and bool(_BLOCK_TAG.match(pieces[i - 1])) and bool(_BLOCK_TAG.match(pieces[i + 1])))
+
+
 def _rendered_text(html: str) -> list[str]:
     """Tags as they are and text with whitespace collapsed: what white-space: normal shows."""
     pieces = re.split(r"(<[^>]*>)", html)
-    return [p if p.startswith("<") else re.sub(r"[ \t\n\r\f]+", " ", p) for p in pieces]
+    return [p if p.startswith("<") else "" if _between_blocks(pieces, i) else re.sub(r"[ \t\n\r\f]+", " ", p)
+            for i, p in enumerate(pieces)]
 
 
 _FRAGMENTS = st.sampled_from(
     ["<p>", "</p>", "<a href='x  y'>", "</a>", "<span>", "</span>", " ", "  ", "\n", "\n    ", "\t", "word",
-     "\u00a0", "&nbsp;", "<br>", '<svg xmlns="http://www.w3.org/2000/svg">', "</svg>"]
+     "\u00a0", "&nbsp;", "<br>", '<svg xmlns="http://www.w3.org/2000/svg">', "</svg>", "<div>", "</li>", "<td>"]
 )
 
 
@@ -112,8 +137,12 @@ def test_property_text_renders_the_same_and_tags_are_kept(fragments: list[str]) 
     assert slim_html(slim) == slim  # idempotent
     expected = _rendered_text(html.replace(' xmlns="http://www.w3.org/2000/svg"', ""))
     assert _rendered_text(slim) == expected
-    # Whitespace never disappears and never changes kind (line break / space).
-    for before, after in zip(re.split(r"<[^>]*>", html), re.split(r"<[^>]*>", slim)):
+    # Whitespace never disappears (except between two block tags) and never changes kind.
+    pieces = re.split(r"(<[^>]*>)", html)
+    kept = [p for i, p in enumerate(pieces) if i % 2 == 0 and not _between_blocks(pieces, i)]
+    slim_pieces = re.split(r"(<[^>]*>)", slim)
+    left = [p for i, p in enumerate(slim_pieces) if i % 2 == 0 and not _between_blocks(slim_pieces, i)]
+    for before, after in zip(kept, left):
         assert bool(re.search(r"[ \t\n\r\f]", before)) == bool(re.search(r"[ \t\n\r\f]", after))
         assert ("\n" in before) == ("\n" in after)
 
@@ -256,8 +285,9 @@ def test_theme_leaves_out_scripts_for_features_the_site_does_not_use(sample_site
         assert f".{icon} {{" in css
     assert page.count("dz-icon--") == 1  # the menu; search and back-to-top icons are in frame.js
     assert "md-top" not in page and "md-dialog" not in page and 'data-md-component="announce"' not in page
-    script = re.search(r'<script src="([^"]*scope\.js)"></script>', page).group(1)
-    assert "__md_scope=new URL" in (site / "people" / script).read_text(encoding="utf-8")
+    # Material's scope helpers come from frame.js (one file for the site), not a tag per page.
+    assert page.count("<script") == 2 and "scope.js" not in page
+    assert "__md_scope=new URL" in (site / "assets" / "javascripts" / "frame.js").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

@@ -6,7 +6,7 @@
   bundle reads. Written into each page they were about 2 KB on every one of the
   thousands of pages a large dossier has; without JavaScript a search box or a
   back-to-top button could only sit there, so a reader without it loses nothing.
-  The site root is found from this file's own address, two folders up, as in scope.js.
+  The site root is found from this file's own address, two folders up.
 -#}
 {%- import "partials/language.html" as lang with context -%}
 {%- set features = config.theme.features or [] -%}
@@ -25,6 +25,13 @@
 {%- endset -%}
 // dossier: Material's search button and dialog, back-to-top button, message dialog and page
 // configuration, written from the page header before Material's bundle looks for them.
+// Material's page-scope helpers (its partials/javascripts/base.html, written inline in <head>):
+// defined here, before anything uses them (Material's bundle loads at the end of the page),
+// rather than by a script tag in every page. The scope is the site root, two folders above
+// this file, which is where Material's inline copy points as well (base_url).
+{% if not config.extra.scope -%}
+__md_scope=new URL("../..",document.currentScript.src),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}};
+{% endif -%}
 (function () {
   var here = document.currentScript, root = new URL("../..", here.src);
   // Search runs in a worker, which browsers refuse to pages opened from file://: file-worker.js
