@@ -18,6 +18,8 @@
 {%- endset -%}
 {#- Material's dialog has no name of its own; a screen reader announces this one as "Search". -#}
 {%- set dialog %}{% include "partials/search.html" %}{% endset -%}
+{#- Material's checkbox that opens the dialog: its CSS wants it a sibling before the header. -#}
+{%- set toggle = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">' -%}
 {%- set dialog = dialog | replace('role="dialog"', 'role="dialog" aria-label="' ~ lang.t("search") ~ '"', 1) -%}
 {%- set page_end -%}
 {% if "navigation.top" in features %}{% include "partials/top.html" %}{% endif -%}
@@ -61,6 +63,7 @@ __md_scope=new URL("../..",document.currentScript.src),__md_hash=e=>[...e].reduc
   {%- endif %}
   {%- if search_on %}
   here.insertAdjacentHTML("beforebegin", {{ (button ~ dialog) | tojson }});
+  here.closest("header").insertAdjacentHTML("beforebegin", {{ toggle | tojson }});
   {%- endif %}
   // Both are fixed to the window: where they sit in the page does not move them.
   document.body.insertAdjacentHTML("beforeend", {{ page_end | tojson }});
