@@ -23,7 +23,8 @@ Everything is measured in one run on the same generated articles
   PSS (shared pages split between sharers: the real footprint).
 * **site**: bytes under ``site/`` as ``du`` counts them (whole 4 KiB blocks: what the
   disk holds) and as the files' own sizes (what a host stores and sends), the largest
-  and the median HTML page, and the search index ``site/search/search_index.json``.
+  and the median HTML page, and the search index (``site/search/search_index.js``, the one
+  copy search reads both over http and from file://; ``search_index.json`` on older builds)
   The size goal is checked in decimal megabytes (150 MB = 150,000,000 bytes) on the
   ``du`` figure, the stricter of the readings; MiB are printed beside it, which is
   what ``du -h`` shows.
@@ -269,6 +270,7 @@ class SiteSize:
     largest_page_bytes: int
     median_page_bytes: float
     search_index_bytes: int
+    search_index: str = "search/search_index.json"
 
 
 def measure_site(site: Path) -> SiteSize:
@@ -285,8 +287,8 @@ def measure_site(site: Path) -> SiteSize:
             if name.endswith(".html"):
                 pages.append((stat.st_size, path.relative_to(site).as_posix()))
     pages.sort(key=lambda item: (-item[0], item[1]))
-    # search_index.json is what search fetches over http; the offline plugin's
-    # search_index.js (the same index in a script, for file://) when there is no .json.
+    # search_index.json where a build still writes it (older builds: a second copy beside the
+    # script); otherwise search_index.js, the one copy read over http and from file://.
     index = site / "search" / "search_index.json"
     if not index.is_file():
         index = index.with_suffix(".js")
@@ -299,6 +301,7 @@ def measure_site(site: Path) -> SiteSize:
         largest_page_bytes=pages[0][0] if pages else 0,
         median_page_bytes=statistics.median(size for size, _ in pages) if pages else 0,
         search_index_bytes=index.stat().st_size if index.is_file() else 0,
+        search_index=index.relative_to(site).as_posix(),
     )
 
 
@@ -387,7 +390,7 @@ def report(n: int, gen_seconds: float, floor: dict, build: dict, site: SiteSize,
     )
     row("largest page", f"{site.largest_page_bytes / 1024:,.0f} KB  {site.largest_page}")
     row("median page", f"{site.median_page_bytes / 1024:,.1f} KB")
-    row("search index", f"{site.search_index_bytes / MB:,.1f} MB  search/search_index.json")
+    row("search index", f"{site.search_index_bytes / MB:,.1f} MB  {site.search_index}")
     row(
         "peak RSS floor",
         f"self {_fmt_mb(floor['self_mb'])}, children {_fmt_mb(floor['children_mb'])}; "
