@@ -75,6 +75,7 @@ def test_whitespace_between_block_tags_goes_and_nowhere_else() -> None:
     )
     assert slim_html('<div title="x >  <p">\n<p>') == '<div title="x >  <p"><p>'
     assert slim_html("<header>\n<heading>\n<path>\n<p>") == "<header>\n<heading>\n<path>\n<p>"
+    assert slim_html("<DIV>\n<P>") == "<DIV>\n<P>"  # upper case (never written): kept as it is
 
 
 def test_a_line_break_never_becomes_a_space_and_single_spaces_stay() -> None:
@@ -107,7 +108,7 @@ def test_stray_angle_bracket_keeps_what_follows_safe() -> None:
     assert slim_html("a <  b <b>c</b>   d") == "a <  b <b>c</b> d"
 
 
-_BLOCK_TAG = re.compile(rf"<(?:!doctype|/?(?:{'|'.join(BLOCK)})\b)", re.I)
+_BLOCK_TAG = re.compile(rf"<(?:!doctype|/?(?:{'|'.join(BLOCK)})\b)")
 
 
 def _between_blocks(pieces: list[str], i: int) -> bool:
@@ -262,6 +263,9 @@ def test_index_script_is_compact_utf8_and_keeps_line_ends_escaped() -> None:
     assert script.startswith(PREFIX) and "Putin\u2019s" in script  # 3 bytes in UTF-8, not a 6-byte escape
     assert "\u2028" not in script and "\\u2028" in script
     assert json.loads(script[len(PREFIX):]) == data
+    lone = {"docs": [{"text": "a\ud800b"}]}  # not writable as UTF-8: stays an escape
+    assert "\\ud800" in index_script(lone) and json.loads(index_script(lone)[len(PREFIX):]) == lone
+    index_script(lone).encode("utf-8")
 
 
 @pytest.mark.slow

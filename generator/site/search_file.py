@@ -12,8 +12,8 @@ This plugin keeps only the script. It runs after the offline plugin
 
 * writes ``search_index.js`` from Material's index, compact and with the text
   as UTF-8 instead of Material's ``\\uXXXX`` escapes for every non-ASCII
-  character (a curly apostrophe: 3 bytes instead of 6), U+2028 and U+2029 kept
-  escaped (line ends in older JavaScript);
+  character (a curly apostrophe: 3 bytes instead of 6); U+2028 and U+2029 (line
+  ends in older JavaScript) and any lone surrogate (not writable as UTF-8) stay escaped;
 * removes ``search_index.json``.
 
 Over http, frame.js (rendered with :data:`PREFIX` from ``config.extra``) answers
@@ -26,6 +26,7 @@ request alone and both files are written as before.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +38,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 PREFIX = "var __index = "
 #: Where frame.js finds PREFIX (its presence also tells frame.js the .json is gone).
 EXTRA_KEY = "dossier_search_prefix"
-_LINE_ENDS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029"})
+_KEEP_ESCAPED = re.compile("[\u2028\u2029\ud800-\udfff]")
 
 
 def index_script(data: Any) -> str:
     """search_index.js for the index ``data``: :data:`PREFIX` then compact UTF-8 JSON."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return PREFIX + text.translate(_LINE_ENDS)
+    return PREFIX + _KEEP_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def read_index(site_dir: Path) -> Any:
