@@ -31,7 +31,9 @@ MARKER_TEXT = "Written by `dossier build`: every file in this folder may be repl
 
 #: Files of a site an earlier build wrote (MkDocs with Material and the dossier).
 _SITE_FILE = re.compile(r"[^/]+(/[^/]+)*\.(html|json|xml|xml\.gz|js|css|svg|png|ico|woff2?|map|txt)$")
-_SITE_NEEDS = ("dossier.json", "search/search_index.json")
+#: Files it must hold; a tuple: any one of them (the search index is search_index.js alone
+#: since it is shipped once, search_index.json beside it before).
+_SITE_NEEDS = ("dossier.json", ("search/search_index.js", "search/search_index.json"))
 #: Files of content/ an earlier build wrote.
 _CONTENT_FILE = re.compile(
     r"((articles|people|organisations|places|timeline|editions|quotes)/(more/)?[^/]+\.md"
@@ -84,9 +86,11 @@ def _files(folder: Path) -> Iterator[str]:
             yield (Path(dirpath) / name).relative_to(folder).as_posix()
 
 
-def _only(pattern: re.Pattern[str], needs: tuple[str, ...] = ()) -> Callable[[Path], bool]:
+def _only(pattern: re.Pattern[str], needs: tuple[str | tuple[str, ...], ...] = ()) -> Callable[[Path], bool]:
     def written_by_a_build(folder: Path) -> bool:
-        return all(pattern.fullmatch(rel) for rel in _files(folder)) and all((folder / n).is_file() for n in needs)
+        return all(pattern.fullmatch(rel) for rel in _files(folder)) and all(
+            any((folder / n).is_file() for n in ((need,) if isinstance(need, str) else need)) for need in needs
+        )
 
     return written_by_a_build
 

@@ -141,3 +141,18 @@ def test_an_empty_existing_folder_is_used(project: Path) -> None:
     (project / "out").mkdir()
     code, lines = _run(project, "--seeds", str(FIXTURE_SEEDS), "--site", "out", "--no-site")
     assert code == 0, lines
+
+
+def test_a_site_is_recognised_by_either_search_index(tmp_path: Path) -> None:
+    """Since the search index is shipped once a site holds search_index.js alone; earlier
+    builds wrote search_index.json beside it. A site with no search index is not one of ours."""
+    from generator.outputs import EARLIER_BUILD
+
+    for index in ("search_index.js", "search_index.json", None):
+        site = tmp_path / str(index)
+        (site / "search").mkdir(parents=True)
+        (site / "dossier.json").write_text("{}", encoding="utf-8")
+        (site / "index.html").write_text("<p>", encoding="utf-8")
+        if index:
+            (site / "search" / index).write_text("{}", encoding="utf-8")
+        assert EARLIER_BUILD["site"](site) == (index is not None), index
