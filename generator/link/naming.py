@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from generator.lexicon.gazetteer import fold
+from generator.link.institutions import is_generic, split_by_country
 from generator.link.names import ACRONYM, TYPE_RANK, Name, Ref, UnionFind, slug_of
 from generator.link.non_names import reads_as_index, reads_as_topic
 from generator.link.short_forms import AMBIGUOUS
@@ -111,7 +112,14 @@ def make_clusters(
             continue
         members[root].append(ref)
     clusters: list[Cluster] = []
+    countries: dict[int, str | None] = {}
+    groups: list[tuple[str, list[Ref]]] = []
     for root, rrefs in members.items():
+        if all(is_generic(names[k].tokens) for k in {r.key for r in rrefs}):
+            groups.extend((root, part) for part in split_by_country(rrefs, analysed, countries))
+        else:
+            groups.append((root, rrefs))
+    for root, rrefs in groups:
         keys = {r.key for r in rrefs}
         own = sorted(k for k in keys if uf.find(k) == root) or sorted(keys)
         ctype = cluster_type(own, rrefs, analysed, names)
