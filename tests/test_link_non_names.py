@@ -133,3 +133,15 @@ def test_places_lie_in_their_country_and_countries_weigh_most() -> None:
     assert country_of("Ottawa") == ("CA", 1) and country_of("Canada") == ("CA", 3)
     assert country_of("U.S.")[0] == "US" and country_of("Alabama") == ("US", 2)
     assert country_of("Nowhereville") is None
+
+
+def test_an_organisation_led_by_its_country_is_the_rest_of_its_name() -> None:
+    a = article("a", [("The U.S. Federal Reserve held rates.", [("U.S. Federal Reserve", "organisation")])])
+    b = article("b", [("The Federal Reserve met.", [("Federal Reserve", "organisation")])])
+    c = article("c", [("The Canadian Senate and the Senate of Canada met.", [("Senate of Canada", "organisation")])])
+    d = article("d", [("The U.S. Senate sat.", [("U.S. Senate", "organisation")])])
+    e = article("e", [("The Senate sat.", [("Senate", "organisation")])])
+    index = link_entities([a, b, c, d, e])
+    fed = [x for x in index.entities.values() if "Federal Reserve" in x.name]
+    assert len(fed) == 1 and sorted(fed[0].articles) == ["a", "b"]
+    assert not any(sorted(x.articles) == ["d", "e"] for x in index.entities.values())

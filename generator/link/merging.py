@@ -1,8 +1,10 @@
 """Link phase 3, merging: names that are one referent become one cluster (a union-find).
 
-Four strategies, each cautious: spelling variants of one known place ("Kiev",
+Five strategies, each cautious: spelling variants of one known place ("Kiev",
 "Kyiv"; "US", "America", "United States"); acronyms the text defines ("Royal
-United Services Institute ... (RUSI)", checked in the same article); fuller
+United Services Institute ... (RUSI)", checked in the same article); an
+organisation led by its country's name ("U.S. Federal Reserve", "Federal
+Reserve"); fuller
 and shorter full names ("Recep Erdogan" -> "Recep Tayyip Erdogan"); and small
 spelling slips between single names of one type, compared with rapidfuzz only
 among names sharing their first letters and length, and only when the text
@@ -13,7 +15,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from generator.lexicon.gazetteer import STRONG
+from generator.lexicon.gazetteer import STRONG, lookup_place
+from generator.link.institutions import is_generic
 from generator.link.names import Name, UnionFind, close, initials
 
 
@@ -184,6 +187,28 @@ def merge_spelling(names: dict[str, Name], uf: UnionFind, context: Context) -> N
                     uf.union(keep, other)
 
 
+def merge_place_prefixed(names: dict[str, Name], uf: UnionFind) -> None:
+    """"U.S. Federal Reserve" and "Federal Reserve": an organisation's name led by its country's
+    name is the same body as the rest of the name, when that rest is a name of its own.
+
+    Not when the rest is a generic institution ("Canadian Senate" / "Senate"): whose that is
+    is up to each article (:mod:`generator.link.institutions`).
+    """
+    for key in sorted(names, key=lambda k: names[k].first):
+        rec = names[key]
+        if rec.type != "organisation" or len(rec.tokens) < 3:
+            continue
+        for cut in (1, 2):
+            rest = " ".join(rec.tokens[cut:])
+            other = names.get(rest)
+            if other is None or other.type != "organisation" or len(other.tokens) < 2 or is_generic(other.tokens):
+                continue
+            place = lookup_place(" ".join(rec.tokens[:cut]))
+            if place is not None and place.strength == STRONG:
+                uf.union(key, rest)
+                break
+
+
 def is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     it = iter(long)
     return all(tok in it for tok in short)
@@ -191,12 +216,13 @@ def is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def merge_names(names: dict[str, Name], local_keys: list[dict[str, Counter]]) -> tuple[UnionFind, dict[str, list[str]], Context]:
-    """Run the four strategies in order; returns the union-find, the surname index and the context."""
+    """Run the strategies in order; returns the union-find, the surname index and the context."""
     uf = UnionFind()
     for key in names:
         uf.find(key)
     merge_places(names, uf)
     merge_acronyms(names, local_keys, uf)
+    merge_place_prefixed(names, uf)
     full_by_last = merge_full_names(names, uf)
     context = Context(names, local_keys)
     merge_spelling(names, uf, context)
