@@ -145,3 +145,25 @@ def test_an_organisation_led_by_its_country_is_the_rest_of_its_name() -> None:
     fed = [x for x in index.entities.values() if "Federal Reserve" in x.name]
     assert len(fed) == 1 and sorted(fed[0].articles) == ["a", "b"]
     assert not any(sorted(x.articles) == ["d", "e"] for x in index.entities.values())
+
+
+def test_an_organisation_ended_by_its_country_or_spelled_with_a_slip_is_one_body() -> None:
+    a = article("a", [
+        ("Veterans Affairs Canada paid, Veterans Affairs said.", [("Veterans Affairs Canada", "organisation"), ("Veterans Affairs", "organisation")]),
+        ("Veteran Affairs denied it.", [("Veteran Affairs", "organisation")]),
+    ])
+    b = article("b", [("The St. Louis Federal Reserve said.", [("St. Louis Federal Reserve", "organisation")])])
+    c = article("c", [("The Federal Reserve met.", [("Federal Reserve", "organisation")])])
+    index = link_entities([a, b, c])
+    assert len([e for e in index.entities.values() if "Affairs" in e.name]) == 1
+    assert len([e for e in index.entities.values() if "Federal Reserve" in e.name]) == 2  # a regional bank
+
+
+def test_a_plural_name_without_article_that_qualifies_people_is_a_class_not_a_body() -> None:
+    a = article("a", [
+        ("Racism against First Nations people in the city grew.", [("First Nations", "organisation")]),
+        ("It signed agreements with all First Nations along the route.", [("First Nations", "organisation")]),
+        ("The United Nations and the Maple Leafs said all Maple Leafs fans cheered.", [("United Nations", "organisation"), ("Maple Leafs", "organisation")]),
+    ])
+    b = article("b", [("Reuters said the Fisheries workers left.", [("Reuters", "organisation")])])
+    assert names(link_entities([a, b])) == {"United Nations", "Maple Leafs", "Reuters"}

@@ -15,7 +15,7 @@ alone:
    in the article or, with shared context, in the dossier.
 5. :mod:`.naming` (naming and ids): clusters, their type, shown name and id.
 5a. :mod:`.institutions`: a generic institution ("Senate") is split by its articles' country.
-5b. :mod:`.non_names`: clusters that read as a market index or a topic are dropped.
+5b. :mod:`.non_names`: clusters that read as a market index, a topic or a class of people are dropped.
 6. :mod:`.entity_corrections`: the user's ``corrections.yml``.
 7. :mod:`.entity_index`: entities, lists per article, speaker lookup.
 """

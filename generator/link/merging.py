@@ -1,10 +1,11 @@
 """Link phase 3, merging: names that are one referent become one cluster (a union-find).
 
-Five strategies, each cautious: spelling variants of one known place ("Kiev",
+Six strategies, each cautious: spelling variants of one known place ("Kiev",
 "Kyiv"; "US", "America", "United States"); acronyms the text defines ("Royal
 United Services Institute ... (RUSI)", checked in the same article); an
-organisation led by its country's name ("U.S. Federal Reserve", "Federal
-Reserve"); fuller
+organisation led or ended by its country's name ("U.S. Federal Reserve",
+"Federal Reserve"); organisations of one article spelled with a slip in one
+word ("Veteran Affairs", "Veterans Affairs"); fuller
 and shorter full names ("Recep Erdogan" -> "Recep Tayyip Erdogan"); and small
 spelling slips between single names of one type, compared with rapidfuzz only
 among names sharing their first letters and length, and only when the text
@@ -187,26 +188,49 @@ def merge_spelling(names: dict[str, Name], uf: UnionFind, context: Context) -> N
                     uf.union(keep, other)
 
 
-def merge_place_prefixed(names: dict[str, Name], uf: UnionFind) -> None:
-    """"U.S. Federal Reserve" and "Federal Reserve": an organisation's name led by its country's
-    name is the same body as the rest of the name, when that rest is a name of its own.
+def merge_country_named(names: dict[str, Name], uf: UnionFind) -> None:
+    """"U.S. Federal Reserve" and "Federal Reserve", "Veterans Affairs Canada" and "Veterans
+    Affairs": an organisation's name led or ended by its country's name is the same body as
+    the rest of the name, when that rest is a name of its own.
 
-    Not when the rest is a generic institution ("Canadian Senate" / "Senate"): whose that is
-    is up to each article (:mod:`generator.link.institutions`).
+    Only a country: "St. Louis Federal Reserve" is a regional bank, not the Federal
+    Reserve. Not when the rest is a generic institution ("Canadian Senate" / "Senate"):
+    whose that is is up to each article (:mod:`generator.link.institutions`).
     """
     for key in sorted(names, key=lambda k: names[k].first):
         rec = names[key]
-        if rec.type != "organisation" or len(rec.tokens) < 3:
+        toks = rec.tokens
+        if rec.type != "organisation" or len(toks) < 3:
             continue
-        for cut in (1, 2):
-            rest = " ".join(rec.tokens[cut:])
+        for place_words, rest_words in [(toks[:cut], toks[cut:]) for cut in (1, 2)] + [(toks[-1:], toks[:-1])]:
+            rest = " ".join(rest_words)
             other = names.get(rest)
             if other is None or other.type != "organisation" or len(other.tokens) < 2 or is_generic(other.tokens):
                 continue
-            place = lookup_place(" ".join(rec.tokens[:cut]))
-            if place is not None and place.strength == STRONG:
-                uf.union(key, rest)
+            place = lookup_place(" ".join(place_words))
+            if place is not None and place.level == 3:
+                uf.union(rest, key)
                 break
+
+
+def merge_org_spelling(names: dict[str, Name], uf: UnionFind) -> None:
+    """Two names of organisations in one article that differ by a slip in one word
+    ("Veteran Affairs", "Veterans Affairs"): one body, spelled twice."""
+    by_shape: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for key, rec in names.items():
+        if rec.type == "organisation" and len(rec.tokens) >= 2:
+            for ai in rec.articles:
+                by_shape[(ai, len(rec.tokens))].append(key)
+    for _, group in sorted(by_shape.items()):
+        group.sort(key=lambda k: names[k].first)
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if uf.find(a) == uf.find(b):
+                    continue
+                diff = [(x, y) for x, y in zip(names[a].tokens, names[b].tokens) if x != y]
+                if len(diff) == 1 and close(*diff[0]):
+                    keep, other = (a, b) if sum(names[a].types.values()) >= sum(names[b].types.values()) else (b, a)
+                    uf.union(keep, other)
 
 
 def is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -222,7 +246,8 @@ def merge_names(names: dict[str, Name], local_keys: list[dict[str, Counter]]) ->
         uf.find(key)
     merge_places(names, uf)
     merge_acronyms(names, local_keys, uf)
-    merge_place_prefixed(names, uf)
+    merge_country_named(names, uf)
+    merge_org_spelling(names, uf)
     full_by_last = merge_full_names(names, uf)
     context = Context(names, local_keys)
     merge_spelling(names, uf, context)

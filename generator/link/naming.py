@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from generator.lexicon.gazetteer import fold
 from generator.link.institutions import is_generic, split_by_country
 from generator.link.names import ACRONYM, TYPE_RANK, Name, Ref, UnionFind, slug_of
-from generator.link.non_names import reads_as_index, reads_as_topic
+from generator.link.non_names import reads_as_index, reads_as_people, reads_as_topic
 from generator.link.short_forms import AMBIGUOUS
 from generator.link.votes import cluster_type
 from generator.model import TYPE_FOLDERS, AnalysedArticle, EntityType, Problem
@@ -123,7 +123,7 @@ def make_clusters(
         keys = {r.key for r in rrefs}
         own = sorted(k for k in keys if uf.find(k) == root) or sorted(keys)
         ctype = cluster_type(own, rrefs, analysed, names)
-        if reads_as_index(rrefs, analysed) or (
+        if reads_as_index(rrefs, analysed) or (ctype == "organisation" and reads_as_people(rrefs, analysed)) or (
             ctype == "person" and reads_as_topic(rrefs, analysed, all(len(names[k].tokens) == 1 for k in keys))
         ):
             continue  # "Hang Seng rose 0.3 per cent to 26,902.10", "a hard Brexit": no one

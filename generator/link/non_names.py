@@ -13,7 +13,12 @@ A tagger reads capitalised words as names, and some are not anyone:
   article names in full are read this way, so "the Trudeau government" never
   counts against Justin Trudeau.
 
-Both read the article text around each mention (``Mention.start``/``end``), so
+* a **class of people** typed as an organisation ("First Nations people",
+  "agreements with all First Nations"): a plural name that never takes "the"
+  (one body does: "the United Nations") and, at least once, counts or
+  qualifies people ("all", "many"; "... people", "... communities").
+
+All read the article text around each mention (``Mention.start``/``end``), so
 the evidence is the wording, not the name.
 """
 
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from generator.lexicon import words
 from generator.link.names import Ref
 from generator.model import AnalysedArticle
 
@@ -71,3 +77,29 @@ def reads_as_topic(refs: list[Ref], analysed: list[AnalysedArticle], single_word
         if _INDEFINITE.search(before) or (_THE.search(before) and _LOWER_NEXT.match(after)):
             topical += 1
     return topical >= TOPIC_MENTIONS
+
+
+_PEOPLE_NOUNS = words("people_nouns")
+_QUANTIFIER = re.compile(r"\b(?:all|many|most|some|several|other|both|few|numerous)\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"^\s+([a-z]+)")
+
+
+def _plural(display: str) -> bool:
+    last = display.split()[-1] if display.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s")) and last[:1].isupper()
+
+
+def reads_as_people(refs: list[Ref], analysed: list[AnalysedArticle]) -> bool:
+    """A plural name that takes no article and counts or qualifies people: a class, not a body."""
+    if 2 * sum(1 for ref in refs if _plural(ref.display)) < len(refs):
+        return False  # mostly written in the plural ("First Nations", once "First Nation peoples")
+    grouped = False
+    for ref in refs:
+        before, after = _around(analysed, ref)
+        if _ARTICLE_BEFORE.search(before):
+            return False
+        nxt = _NEXT_WORD.match(after)
+        if _QUANTIFIER.search(before) or (nxt is not None and nxt.group(1) in _PEOPLE_NOUNS):
+            grouped = True
+    return grouped
