@@ -144,7 +144,14 @@ def _run_build(settings: Settings, log: Log) -> BuildResult:
             public = read_site_settings(settings.config)
             try:
                 files = render_dossier(
-                    dossier, report, figures, workers=settings.processes, site_url=public.site_url, site_name=public.site_name
+                    dossier,
+                    report,
+                    figures,
+                    workers=settings.processes,
+                    site_url=public.site_url,
+                    site_name=public.site_name,
+                    page_cache=settings.cache,
+                    content=settings.content,
                 )
             except DuplicatePathError as exc:
                 raise BuildError(str(exc)) from exc

@@ -11,7 +11,9 @@ from .dossier_json import dossier_json
 from .environment import make_environment
 from .feed import FEED_PATH, feeds
 from .figure_cache import FigureCache
+from .page_cache import TABLES, PageCache
 from .pages import build_pages
+from .tracking import RECORDER, Read, TrackedTable
 from .views import Page
 from .workers import render_pages
 
@@ -24,6 +26,8 @@ def render_dossier(
     *,
     site_url: str | None = None,
     site_name: str = "Briefing dossier",
+    page_cache: Path | None = None,
+    content: Path | None = None,
 ) -> dict[str, bytes]:
     """Every file of content/, as relative path -> bytes; deterministic for the same input.
 
@@ -31,23 +35,64 @@ def render_dossier(
     ``workers`` processes share the pages (see workers.py). Atom feeds are
     written when ``site_url`` (the public address) is known and articles have
     ``added`` days; the report says which, or why there is none.
+    ``page_cache`` (the build's cache folder) keeps what each page read, so a
+    page whose inputs did not change is taken from ``content`` (the folder the
+    last build wrote) instead of rendered again (see page_cache.py).
     """
     env = make_environment()
     figures = FigureCache(figure_cache)
-
-    def render(page: Page) -> bytes:
-        text = env.get_template(page.template).render(page_path=page.path, **page.full_context())
-        return _tidy(text).encode("utf-8")
+    cache = PageCache(page_cache, content)
+    dossier.problems.extend(cache.problems)  # before the report page is made: it lists them
 
     feed_files = feeds(dossier, site_url, site_name) if site_url else {}
     report = {**report, "history": dossier.history.note, "feed": _feed_note(dossier, site_url, feed_files)}
     pages = build_pages(dossier, report, figures, feeds=feed_files.keys())
     check_unique([*(page.path for page in pages), "dossier.json", *feed_files])  # never one file over another
-    files = dict(zip((page.path for page in pages), render_pages(pages, render, figures, workers)))
+    tables = _tables(pages)
+    views = {name: TrackedTable(name, table) for name, table in tables.items()}
+    cache.bind(tables)
+
+    def render(page: Page) -> tuple[bytes, set[Read], set[str]]:
+        seen = {**page.context, **{name: views[name] for name in TABLES if page.context.get(name) is tables.get(name, _NONE)}}
+        RECORDER.reads, figures.page_used = set(), set()
+        try:
+            text = env.get_template(page.template).render(page_path=page.path, **page.full_context(seen))
+            return _tidy(text).encode("utf-8"), RECORDER.reads, figures.page_used
+        finally:
+            RECORDER.reads, figures.page_used = None, None
+
+    files: dict[str, bytes] = {}
+    todo: list[tuple[Page, str]] = []
+    for page in pages:
+        own = cache.own_key(page)
+        reused = cache.reuse(page, own)
+        if reused is None:
+            todo.append((page, own))
+            continue
+        files[page.path] = reused[0]
+        figures.used.update(reused[1])
+    for (page, own), (data, reads, used) in zip(todo, render_pages([page for page, _ in todo], render, figures, workers)):
+        files[page.path] = data
+        cache.store(page, own, reads, data, used)
+    files = {page.path: files[page.path] for page in pages}  # in page order, as before
     files["dossier.json"] = dossier_json(dossier)
     files.update(feed_files)
     figures.prune()
+    cache.save()
     return files
+
+
+_NONE = object()
+
+
+def _tables(pages: list[Page]) -> dict[str, Any]:
+    """The dossier-wide tables the pages share (the first page holding each; see page_cache.TABLES)."""
+    found: dict[str, Any] = {}
+    for page in pages:
+        for name in TABLES:
+            if name not in found and name in page.context:
+                found[name] = page.context[name]
+    return found
 
 
 def _feed_note(dossier: Dossier, site_url: str | None, written: dict[str, bytes]) -> str:

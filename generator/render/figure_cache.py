@@ -33,10 +33,14 @@ class FigureCache:
         self.root = root
         self.used: set[str] = set()
         self.hits = 0
+        #: the keys the page being rendered used (set by the renderer; None: not collected)
+        self.page_used: set[str] | None = None
 
     def get(self, key_parts: object, make: Callable[[], str]) -> str:
         key = hashlib.sha256(repr(key_parts).encode("utf-8")).hexdigest()[:32]
         self.used.add(key)
+        if self.page_used is not None:
+            self.page_used.add(key)
         if self.root is None:
             return make()
         path = self.root / f"{key}.svg"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from ..model import Dossier, Entity, LinkedArticle, Story
@@ -12,6 +13,7 @@ from .feed import FEED_PATH, story_feed_path
 from .figure_cache import FigureCache
 from .search_rank import search_boost
 from .svg import network_svg, timeline_svg
+from .tracking import derivation, derive
 from .views import (
     ENTITY_ARTICLES_PER_PAGE,
     ENTITY_MENTION_LIMIT,
@@ -148,7 +150,7 @@ def _overview(dossier: Dossier, common: dict[str, Any]) -> Page:
         "key_quotes": key_quotes,
         "latest": ordered[:OVERVIEW_LATEST],
         "network": _network(
-            dossier, [e.id for kind in ("person", "organisation") for e in key[kind]], "index.md", common["figures"]
+            dossier.entities, [e.id for kind in ("person", "organisation") for e in key[kind]], "index.md", common["figures"]
         ),
         "timeline_svg": timeline_svg(_timeline_points(dossier)),
     }
@@ -227,16 +229,18 @@ def _entity_pages(dossier: Dossier, entity: Entity, common: dict[str, Any], quot
     folder, _, name = page.rpartition("/")
     paths = [page] + [f"{folder}/more/{name[: -len('.md')]}-{n}.md" for n in range(2, len(chunks) + 1)]
 
-    def network_and_neighbours() -> dict[str, Any]:
+    def network_and_neighbours(seen: dict[str, Any]) -> dict[str, Any]:
         # Named in one article, an entity's company is that article's list of people and
         # places (one click away): neither a list nor a picture would add anything.
+        # ``seen`` is the context the template sees: the dossier is read through its tables
+        # (render/tracking.py records what this page read there).
         if len(entity.articles) <= 1:
             return {"neighbours": [], "network": ""}
-        neighbours = co_occurring(dossier, entity, common["articles"])
+        neighbours = co_occurring(seen["entities"], entity, seen["articles"])
         if len(entity.articles) < NETWORK_MIN_ARTICLES:
             return {"neighbours": neighbours, "network": ""}
         ego = [entity.id] + [n.id for n, _ in neighbours if n.type != "place"][: EGO_NODES - 1]
-        return {"neighbours": neighbours, "network": _network(dossier, ego, page, common["figures"])}
+        return {"neighbours": neighbours, "network": _network(seen["entities"], ego, page, seen["figures"])}
 
     context = {
         **common,
@@ -291,15 +295,30 @@ def _once_per_article(
     return grouped
 
 
-def _network(dossier: Dossier, ids: list[str], from_page: str, figures: FigureCache) -> str:
+def _network(entities: Mapping[str, Entity], ids: list[str], from_page: str, figures: FigureCache) -> str:
     """Co-occurrence network of the given entities (edges weighted by shared articles)."""
-    chosen = [i for i in dict.fromkeys(ids) if i in dossier.entities][:NETWORK_NODES]
-    if len(chosen) < 2:
+    parts = derive("network", json.dumps([ids, from_page]), {"entities": entities})
+    if parts is None:
         return ""
-    members = {i: set(dossier.entities[i].articles) for i in chosen}
+    nodes, edges, hrefs = parts
+    return figures.get(("network", nodes, edges, hrefs), lambda: network_svg(nodes, edges, href=hrefs.get, approximate=True))
+
+
+@derivation("network")
+def _network_parts(tables: Mapping[str, Mapping[str, Any]], key: str) -> tuple[list, list, dict[str, str]] | None:
+    """What a network picture shows: nodes, edges and links (None: no picture); ``key`` is JSON [ids, from_page].
+
+    A derived value (tracking.py): a page records this answer, not the counts it is made from.
+    """
+    ids, from_page = json.loads(key)
+    entities = tables["entities"]
+    chosen = [i for i in dict.fromkeys(ids) if i in entities][:NETWORK_NODES]
+    if len(chosen) < 2:
+        return None
+    members = {i: set(entities[i].articles) for i in chosen}
     # Sizes and widths are drawn from power-of-two buckets: one more mention of a
     # much-covered name then leaves every picture it is in (and its cache entry) alone.
-    nodes = [(i, dossier.entities[i].name, dossier.entities[i].type, _bucket(dossier.entities[i].mention_count)) for i in chosen]
+    nodes = [(i, entities[i].name, entities[i].type, _bucket(entities[i].mention_count)) for i in chosen]
     edges = []
     for pos, a in enumerate(chosen):
         for b in chosen[pos + 1 :]:
@@ -307,10 +326,10 @@ def _network(dossier: Dossier, ids: list[str], from_page: str, figures: FigureCa
             if shared:
                 edges.append((a, b, _bucket(shared)))
     if not edges:
-        return ""
+        return None
     # Raw SVG is not rewritten by MkDocs, so its links name the built pages.
-    hrefs = {i: html_page(relative(from_page, dossier.entities[i].page)) for i in chosen}
-    return figures.get(("network", nodes, edges, hrefs), lambda: network_svg(nodes, edges, href=hrefs.get, approximate=True))
+    hrefs = {i: html_page(relative(from_page, entities[i].page)) for i in chosen}
+    return nodes, edges, hrefs
 
 
 def _bucket(count: int) -> int:

@@ -6,7 +6,7 @@ Templates only lay these out. Every function is pure: Dossier in, plain dicts ou
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -88,10 +88,12 @@ class Page:
     path: str
     template: str
     context: dict[str, Any]
-    later: Callable[[], dict[str, Any]] | None = None
+    later: Callable[[dict[str, Any]], dict[str, Any]] | None = None
 
-    def full_context(self) -> dict[str, Any]:
-        return {**self.context, **self.later()} if self.later else self.context
+    def full_context(self, seen: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The context the template gets: ``seen`` (default: ``context``) and what ``later`` adds from it."""
+        seen = self.context if seen is None else seen
+        return {**seen, **self.later(seen)} if self.later else seen
 
 
 def sort_articles(articles: list[LinkedArticle], story_size: dict[str, int] | None = None) -> list[LinkedArticle]:
@@ -161,7 +163,7 @@ def entity_letter(key: str) -> str:
 
 
 def co_occurring(
-    dossier: Dossier, entity: Entity, by_id: dict[str, LinkedArticle], limit: int = 15
+    entities: Mapping[str, Entity], entity: Entity, by_id: Mapping[str, LinkedArticle], limit: int = 15
 ) -> list[tuple[Entity, int]]:
     """Entities named in the same articles, most shared articles first."""
     counts: Counter[str] = Counter()
@@ -172,8 +174,12 @@ def co_occurring(
         for other in {*article.people, *article.organisations, *article.places}:
             if other != entity.id:
                 counts[other] += 1
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], dossier.entities[kv[0]].name))
-    return [(dossier.entities[i], n) for i, n in ranked[:limit] if i in dossier.entities]
+    # Only the entities that can make the first ``limit`` need their names (the tie-break):
+    # every name read on a page is a dependency of the page (render/tracking.py).
+    by_count = sorted(counts.items(), key=lambda kv: -kv[1])
+    cut = by_count[limit - 1][1] if len(by_count) >= limit else 0
+    ranked = sorted((kv for kv in by_count if kv[1] >= cut), key=lambda kv: (-kv[1], entities[kv[0]].name))
+    return [(entities[i], n) for i, n in ranked[:limit] if i in entities]
 
 
 def full_quotes_by_speaker(dossier: Dossier) -> dict[tuple[str, str], list[LinkedQuote]]:

@@ -11,7 +11,7 @@ than it saves) pages are rendered here, one after the other.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from ..forking import can_fork, run_shares
 from .figure_cache import FigureCache
@@ -21,10 +21,12 @@ PARALLEL_MIN_PAGES = 400
 
 _JOB: dict[str, Any] = {}
 
+Rendered = TypeVar("Rendered")
+
 
 def render_pages(
-    pages: Sequence[Page], render: Callable[[Page], bytes], figures: FigureCache, workers: int
-) -> list[bytes]:
+    pages: Sequence[Page], render: Callable[[Page], Rendered], figures: FigureCache, workers: int
+) -> list[Rendered]:
     """``render(page)`` for every page, in page order; ``figures`` learns every picture used."""
     count = max(1, min(workers, len(pages) // (PARALLEL_MIN_PAGES // 2) or 1))
     if count == 1 or not can_fork() or len(pages) < PARALLEL_MIN_PAGES:
@@ -34,7 +36,7 @@ def render_pages(
         results = run_shares(count, _share)
     finally:
         _JOB.clear()
-    out: list[bytes] = [b""] * len(pages)
+    out: list[Any] = [None] * len(pages)
     for share, (rendered, used, hits) in enumerate(results):
         for position, data in rendered:
             out[position] = data
@@ -44,7 +46,7 @@ def render_pages(
     return out
 
 
-def _share(index: int) -> tuple[list[tuple[int, bytes]], set[str], int]:
+def _share(index: int) -> tuple[list[tuple[int, Any]], set[str], int]:
     """Render every ``count``-th page starting at ``index``; the pictures it used and reused."""
     pages, render, figures, count = _JOB["pages"], _JOB["render"], _JOB["figures"], _JOB["count"]
     used_before, hits_before = set(figures.used), figures.hits

@@ -1,0 +1,173 @@
+"""Skip the pages a rebuild would write again unchanged: the page's inputs are compared, not guessed.
+
+A page's bytes depend on (1) the render code and templates (the version), (2)
+its path and template, (3) its own context values (the article of an article
+page, the rows of an index page…) and (4) what it reads from the dossier-wide
+tables (recorded while it is rendered, see tracking.py). The record of a page
+keeps (3) as a fingerprint of every value, (4) as the places read and one hash
+of their values, and the SHA-256 of the bytes written. On the next build a page
+whose version, own fingerprint and read values are all unchanged, and whose
+file in content/ still holds exactly those bytes, is taken from content/
+instead of being rendered; anything else is rendered (and recorded) again.
+Nothing is assumed about which tables a template reads: a read not recorded
+cannot exist, because the tables are only reachable through the recording views.
+
+The records live in one checked JSON file (``render/pages`` under the build's
+cache folder), rewritten with exactly this build's pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from generator.cachefiles import read_checked, runtime_versions, stage_fingerprint, version_key, write_checked
+from generator.model import Problem
+
+from .tracking import Fingerprints, Read, reads_digest
+from .views import Page
+
+FORMAT = 1
+#: The records file, under the build's cache folder.
+PAGES_FILE = Path("render") / "pages"
+#: The dossier-wide tables every page may look things up in (recorded, not hashed whole).
+TABLES = ("entities", "articles", "story_of", "story_pages", "story_feeds")
+#: Context values that are tools, not data: they do not decide a page's bytes by themselves.
+TOOLS = ("figures",)
+
+
+def render_version() -> str:
+    """The render package's code (with every module of ours it imports), its templates, Jinja's version."""
+    return package_version(Path(__file__).resolve().parent)
+
+
+@lru_cache(maxsize=4)
+def package_version(package: Path) -> str:
+    """:func:`render_version` of the render package at ``package`` (tests hash a copy)."""
+    from importlib.metadata import version
+
+    templates = sorted((package / "templates").glob("*"))
+    return version_key(
+        {
+            "format": FORMAT,
+            "code": stage_fingerprint(package, *templates),
+            "jinja2": version("jinja2"),
+            "markupsafe": version("markupsafe"),
+            **runtime_versions(),
+        }
+    )
+
+
+def _ordered(reads: set[Read]) -> list[Read] | None:
+    """The reads in the order they are stored and hashed; None when one cannot be stored as JSON."""
+    if not all(key is None or type(key) is str for _, key, _ in reads):
+        return None
+    return sorted(reads, key=lambda r: (r[0], r[2], r[1] is not None, r[1] or ""))
+
+
+def _group(reads: list[Read]) -> list[list[Any]]:
+    """[[table, path, [keys…]], …]: the reads in their order, one list of keys per (table, path)."""
+    groups: list[list[Any]] = []
+    for table, key, path in reads:
+        if not groups or groups[-1][0] != table or tuple(groups[-1][1]) != path:
+            groups.append([table, list(path), []])
+        groups[-1][2].append(key)
+    return groups
+
+
+def _ungroup(groups: Any) -> list[Read]:
+    reads: list[Read] = []
+    for table, path, keys in groups:
+        if not isinstance(table, str) or not all(isinstance(p, str) for p in path):
+            raise TypeError("bad read")
+        for key in keys:
+            if key is not None and not isinstance(key, str):
+                raise TypeError("bad key")
+            reads.append((table, key, tuple(path)))
+    return reads
+
+
+class PageCache:
+    """Records of the pages of the last build (``root`` None: nothing kept, every page rendered)."""
+
+    def __init__(self, root: Path | None, content: Path | None) -> None:
+        self.path = root / PAGES_FILE if root is not None else None
+        self.content = content
+        self.version = render_version()
+        self.tables: Mapping[str, Mapping[Any, Any]] = {}
+        self.prints = Fingerprints(self.tables)
+        self.problems: list[Problem] = []
+        self.reused = 0
+        self._old: dict[str, Any] = self._load()
+        self._new: dict[str, Any] = {}
+
+    def bind(self, tables: Mapping[str, Mapping[Any, Any]]) -> None:
+        """The dossier-wide tables of this build, which the recorded reads are read from."""
+        self.tables = tables
+        self.prints = Fingerprints(tables)
+
+    def _load(self) -> dict[str, Any]:
+        if self.path is None:
+            return {}
+        try:
+            body = read_checked(self.path)
+            data = json.loads(body) if body is not None else {}
+            if not isinstance(data, dict) or data.get("version") != self.version or not isinstance(data.get("pages"), dict):
+                return {}
+            return data["pages"]
+        except (OSError, ValueError) as exc:
+            self.problems.append(Problem(str(self.path), f"page cache unusable ({type(exc).__name__}): every page rendered", "warning"))
+            return {}
+
+    def own_key(self, page: Page) -> str:
+        """Fingerprint of the page's path, template and own context values (all but the tables)."""
+        digest = hashlib.blake2b(f"{page.path}\0{page.template}\0".encode(), digest_size=16)
+        for name in sorted(page.context):
+            value = page.context[name]
+            if name in TOOLS or (name in TABLES and self.tables.get(name) is value):
+                continue
+            digest.update(name.encode() + b"\0" + self.prints.value(value))
+        digest.update(b"later" if page.later else b"")
+        return digest.hexdigest()
+
+    def reuse(self, page: Page, own: str) -> tuple[bytes, list[str]] | None:
+        """The page's bytes from content/ and the pictures it shows, when nothing it depends on changed."""
+        record = self._old.get(page.path)
+        if record is None or self.content is None or record.get("own") != own:
+            return None
+        try:
+            reads = _ungroup(record["reads"])
+            if reads_digest(reads, self.prints) != record["digest"]:
+                return None
+            data = (self.content / page.path).read_bytes()
+            figures = [str(key) for key in record["figures"]]
+        except (OSError, KeyError, TypeError, ValueError):
+            return None
+        if hashlib.sha256(data).hexdigest() != record["out"]:
+            return None  # the file is not what this build wrote last time
+        self._new[page.path] = record
+        self.reused += 1
+        return data, figures
+
+    def store(self, page: Page, own: str, reads: set[Read], data: bytes, figures: set[str]) -> None:
+        """Record a page just rendered (a page whose reads cannot be stored is simply not recorded)."""
+        ordered = _ordered(reads)
+        if ordered is None:
+            return
+        self._new[page.path] = {
+            "own": own,
+            "reads": _group(ordered),
+            "digest": reads_digest(ordered, self.prints),
+            "out": hashlib.sha256(data).hexdigest(),
+            "figures": sorted(figures),
+        }
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        body = json.dumps({"version": self.version, "pages": self._new}, ensure_ascii=False, separators=(",", ":"))
+        write_checked(self.path, body.encode("utf-8"))
