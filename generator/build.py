@@ -142,6 +142,7 @@ def _run_build(settings: Settings, log: Log) -> BuildResult:
         with _timed(timings, "render"):
             figures = settings.cache / "figures" if settings.cache else None
             public = read_site_settings(settings.config)
+            reused: set[str] = set()  # pages taken from content/ as they are
             try:
                 files = render_dossier(
                     dossier,
@@ -152,10 +153,11 @@ def _run_build(settings: Settings, log: Log) -> BuildResult:
                     site_name=public.site_name,
                     page_cache=settings.cache,
                     content=settings.content,
+                    reused=reused,
                 )
             except DuplicatePathError as exc:
                 raise BuildError(str(exc)) from exc
-            stats = write_tree(settings.content, files)
+            stats = write_tree(settings.content, files, unchanged=reused)
 
         result = BuildResult(
             dossier=dossier,

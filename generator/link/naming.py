@@ -114,6 +114,7 @@ def make_clusters(
     clusters: list[Cluster] = []
     countries: dict[int, str | None] = {}
     groups: list[tuple[str, list[Ref]]] = []
+    texts = [item.article.text for item in analysed]  # joined once, not once per mention read
     for root, rrefs in members.items():
         if all(is_generic(names[k].tokens) for k in {r.key for r in rrefs}):
             groups.extend((root, part) for part in split_by_country(rrefs, analysed, countries))
@@ -123,8 +124,8 @@ def make_clusters(
         keys = {r.key for r in rrefs}
         own = sorted(k for k in keys if uf.find(k) == root) or sorted(keys)
         ctype = cluster_type(own, rrefs, analysed, names)
-        if reads_as_index(rrefs, analysed) or (ctype == "organisation" and reads_as_people(rrefs, analysed)) or (
-            ctype == "person" and reads_as_topic(rrefs, analysed, all(len(names[k].tokens) == 1 for k in keys))
+        if reads_as_index(rrefs, analysed, texts) or (ctype == "organisation" and reads_as_people(rrefs, analysed, texts)) or (
+            ctype == "person" and reads_as_topic(rrefs, analysed, all(len(names[k].tokens) == 1 for k in keys), texts)
         ):
             continue  # "Hang Seng rose 0.3 per cent to 26,902.10", "a hard Brexit": no one
         surfaces: Counter = Counter()

@@ -25,6 +25,7 @@ the evidence is the wording, not the name.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from generator.lexicon import words
 from generator.link.names import Ref
@@ -47,18 +48,26 @@ _WINDOW = 80
 TOPIC_MENTIONS = 2
 
 
-def _around(analysed: list[AnalysedArticle], ref: Ref) -> tuple[str, str]:
+def _around(analysed: list[AnalysedArticle], ref: Ref, texts: Sequence[str] | None = None) -> tuple[str, str]:
     article = analysed[ref.article]
     mention = article.mentions[ref.index]
-    text = article.article.text
+    text = texts[ref.article] if texts is not None else article.article.text
     return text[max(0, mention.start - _WINDOW) : mention.start], text[mention.end : mention.end + _WINDOW]
 
 
-def reads_as_index(refs: list[Ref], analysed: list[AnalysedArticle]) -> bool:
-    """Most mentions move by a percentage, and one reaches a bare level: a market index."""
+def reads_as_index(refs: list[Ref], analysed: list[AnalysedArticle], texts: Sequence[str] | None = None) -> bool:
+    """Most mentions move by a percentage, and one reaches a bare level: a market index.
+
+    ``texts``: each article's ``Article.text`` (joined from its paragraphs on every read
+    otherwise), by position in ``analysed``.
+    """
     moving = levels = 0
-    for ref in refs:
-        _, after = _around(analysed, ref)
+    for seen, ref in enumerate(refs):
+        if 2 * (moving + len(refs) - seen) < len(refs):
+            return False  # half can no longer move, whatever the rest says
+        _, after = _around(analysed, ref, texts)
+        if "%" not in after and "cent" not in after and "flat" not in after and "unchanged" not in after:
+            continue  # neither pattern can match without one of these words
         move = _PERCENT_MOVE.match(after)
         if move or _FLAT.match(after):
             moving += 1
@@ -67,13 +76,15 @@ def reads_as_index(refs: list[Ref], analysed: list[AnalysedArticle]) -> bool:
     return levels > 0 and 2 * moving >= len(refs)
 
 
-def reads_as_topic(refs: list[Ref], analysed: list[AnalysedArticle], single_word: bool) -> bool:
+def reads_as_topic(
+    refs: list[Ref], analysed: list[AnalysedArticle], single_word: bool, texts: Sequence[str] | None = None
+) -> bool:
     """A one-word "person" the text writes as a thing: "a hard Brexit", "the Brexit vote"."""
     if not single_word:
         return False
     topical = 0
     for ref in refs:
-        before, after = _around(analysed, ref)
+        before, after = _around(analysed, ref, texts)
         if _INDEFINITE.search(before) or (_THE.search(before) and _LOWER_NEXT.match(after)):
             topical += 1
     return topical >= TOPIC_MENTIONS
@@ -90,13 +101,13 @@ def _plural(display: str) -> bool:
     return last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s")) and last[:1].isupper()
 
 
-def reads_as_people(refs: list[Ref], analysed: list[AnalysedArticle]) -> bool:
+def reads_as_people(refs: list[Ref], analysed: list[AnalysedArticle], texts: Sequence[str] | None = None) -> bool:
     """A plural name that takes no article and counts or qualifies people: a class, not a body."""
     if 2 * sum(1 for ref in refs if _plural(ref.display)) < len(refs):
         return False  # mostly written in the plural ("First Nations", once "First Nation peoples")
     grouped = False
     for ref in refs:
-        before, after = _around(analysed, ref)
+        before, after = _around(analysed, ref, texts)
         if _ARTICLE_BEFORE.search(before):
             return False
         nxt = _NEXT_WORD.match(after)

@@ -28,6 +28,7 @@ def render_dossier(
     site_name: str = "Briefing dossier",
     page_cache: Path | None = None,
     content: Path | None = None,
+    reused: set[str] | None = None,
 ) -> dict[str, bytes]:
     """Every file of content/, as relative path -> bytes; deterministic for the same input.
 
@@ -37,7 +38,8 @@ def render_dossier(
     ``added`` days; the report says which, or why there is none.
     ``page_cache`` (the build's cache folder) keeps what each page read, so a
     page whose inputs did not change is taken from ``content`` (the folder the
-    last build wrote) instead of rendered again (see page_cache.py).
+    last build wrote) instead of rendered again (see page_cache.py); their
+    paths are added to ``reused`` (the files there hold those very bytes).
     """
     env = make_environment()
     figures = FigureCache(figure_cache)
@@ -65,12 +67,14 @@ def render_dossier(
     todo: list[tuple[Page, str]] = []
     for page in pages:
         own = cache.own_key(page)
-        reused = cache.reuse(page, own)
-        if reused is None:
+        taken = cache.reuse(page, own)
+        if taken is None:
             todo.append((page, own))
             continue
-        files[page.path] = reused[0]
-        figures.used.update(reused[1])
+        files[page.path] = taken[0]
+        figures.used.update(taken[1])
+        if reused is not None:
+            reused.add(page.path)
     for (page, own), (data, reads, used) in zip(todo, render_pages([page for page, _ in todo], render, figures, workers)):
         files[page.path] = data
         cache.store(page, own, reads, data, used)

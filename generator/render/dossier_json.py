@@ -13,7 +13,9 @@ TYPE_ORDER = {kind: n for n, kind in enumerate(ENTITY_TYPES)}
 #: Characters written as ``\uXXXX`` escapes (the same string to any JSON reader): no seed
 #: text in dossier.json reads as HTML if a browser sniffs the file or a page embeds it,
 #: and U+2028/U+2029 do not end a line in JavaScript code that embeds it.
-JSON_INERT = str.maketrans({c: f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"})
+#: Pairs for ``str.replace``, one C pass per character (``str.translate`` with multi-character
+#: replacements took about a second over the 20 MB text at 2,000 articles).
+JSON_INERT = [(c, f"\\u{ord(c):04x}") for c in "<>&\u2028\u2029"]
 
 
 def _article(a: LinkedArticle) -> dict[str, Any]:
@@ -86,4 +88,6 @@ def dossier_json(dossier: Dossier) -> bytes:
     thousands of articles the indentation alone was a tenth of the file. ``python -m
     json.tool`` pretty-prints it for a reader."""
     data = json.dumps(dossier_dict(dossier), ensure_ascii=False, separators=(",", ":"))
-    return (data.translate(JSON_INERT) + "\n").encode("utf-8")
+    for char, escape in JSON_INERT:
+        data = data.replace(char, escape)
+    return (data + "\n").encode("utf-8")

@@ -28,7 +28,7 @@ from typing import Any
 from generator.cachefiles import read_checked, runtime_versions, stage_fingerprint, version_key, write_checked
 from generator.model import Problem
 
-from .tracking import Fingerprints, Read, reads_digest
+from .tracking import Fingerprints, fingerprint, Group, Read, group_reads, groups_digest
 from .views import Page
 
 FORMAT = 1
@@ -69,26 +69,14 @@ def _ordered(reads: set[Read]) -> list[Read] | None:
     return sorted(reads, key=lambda r: (r[0], r[2], r[1] is not None, r[1] or ""))
 
 
-def _group(reads: list[Read]) -> list[list[Any]]:
-    """[[table, path, [keys…]], …]: the reads in their order, one list of keys per (table, path)."""
-    groups: list[list[Any]] = []
-    for table, key, path in reads:
-        if not groups or groups[-1][0] != table or tuple(groups[-1][1]) != path:
-            groups.append([table, list(path), []])
-        groups[-1][2].append(key)
-    return groups
-
-
-def _ungroup(groups: Any) -> list[Read]:
-    reads: list[Read] = []
-    for table, path, keys in groups:
-        if not isinstance(table, str) or not all(isinstance(p, str) for p in path):
+def _groups(stored: Any) -> list[Group]:
+    """Stored groups back as :data:`Group` tuples (keys as stored: a key of another type reads nothing)."""
+    groups: list[Group] = []
+    for table, path, keys in stored:
+        if not isinstance(table, str) or not isinstance(path, list) or not isinstance(keys, list):
             raise TypeError("bad read")
-        for key in keys:
-            if key is not None and not isinstance(key, str):
-                raise TypeError("bad key")
-            reads.append((table, key, tuple(path)))
-    return reads
+        groups.append((table, tuple(path), keys))
+    return groups
 
 
 class PageCache:
@@ -126,11 +114,16 @@ class PageCache:
     def own_key(self, page: Page) -> str:
         """Fingerprint of the page's path, template and own context values (all but the tables)."""
         digest = hashlib.blake2b(f"{page.path}\0{page.template}\0".encode(), digest_size=16)
+        own = {}
         for name in sorted(page.context):
             value = page.context[name]
             if name in TOOLS or (name in TABLES and self.tables.get(name) is value):
                 continue
-            digest.update(name.encode() + b"\0" + self.prints.value(value))
+            if self.prints.shared(value):  # records are fingerprinted once for every page showing them
+                digest.update(name.encode() + b"\0" + self.prints.value(value))
+            else:
+                own[name] = value
+        digest.update(fingerprint(own))
         digest.update(b"later" if page.later else b"")
         return digest.hexdigest()
 
@@ -140,8 +133,7 @@ class PageCache:
         if record is None or self.content is None or record.get("own") != own:
             return None
         try:
-            reads = _ungroup(record["reads"])
-            if reads_digest(reads, self.prints) != record["digest"]:
+            if groups_digest(_groups(record["reads"]), self.prints) != record["digest"]:
                 return None
             data = (self.content / page.path).read_bytes()
             figures = [str(key) for key in record["figures"]]
@@ -158,10 +150,11 @@ class PageCache:
         ordered = _ordered(reads)
         if ordered is None:
             return
+        groups = group_reads(ordered)
         self._new[page.path] = {
             "own": own,
-            "reads": _group(ordered),
-            "digest": reads_digest(ordered, self.prints),
+            "reads": [[table, list(path), keys] for table, path, keys in groups],
+            "digest": groups_digest(groups, self.prints),
             "out": hashlib.sha256(data).hexdigest(),
             "figures": sorted(figures),
         }

@@ -236,7 +236,11 @@ def _entity_pages(dossier: Dossier, entity: Entity, common: dict[str, Any], quot
         # (render/tracking.py records what this page read there).
         if len(entity.articles) <= 1:
             return {"neighbours": [], "network": ""}
-        neighbours = co_occurring(seen["entities"], entity, seen["articles"])
+        # One derived read (tracking.py): the page depends on who its neighbours are, not on
+        # every list of names of every article the entity is in.
+        key = json.dumps([entity.id, entity.articles])
+        counts = derive("neighbours", key, {"entities": seen["entities"], "articles": seen["articles"]})
+        neighbours = [(seen["entities"][i], n) for i, n in counts]
         if len(entity.articles) < NETWORK_MIN_ARTICLES:
             return {"neighbours": neighbours, "network": ""}
         ego = [entity.id] + [n.id for n, _ in neighbours if n.type != "place"][: EGO_NODES - 1]
@@ -302,6 +306,13 @@ def _network(entities: Mapping[str, Entity], ids: list[str], from_page: str, fig
         return ""
     nodes, edges, hrefs = parts
     return figures.get(("network", nodes, edges, hrefs), lambda: network_svg(nodes, edges, href=hrefs.get, approximate=True))
+
+
+@derivation("neighbours")
+def _neighbours(tables: Mapping[str, Mapping[str, Any]], key: str) -> list[tuple[str, int]]:
+    """:func:`co_occurring` of an entity; ``key`` is JSON [entity id, its articles in page order]."""
+    entity_id, article_ids = json.loads(key)
+    return co_occurring(tables["entities"], entity_id, article_ids, tables["articles"])
 
 
 @derivation("network")

@@ -192,41 +192,76 @@ def fingerprint(value: Any) -> bytes:
 
 
 class Fingerprints:
-    """:func:`fingerprint` of reads and objects, each worked out once per build."""
+    """:func:`fingerprint` of reads and values, each worked out once per build."""
 
     def __init__(self, tables: Mapping[str, Mapping[Any, Any]]) -> None:
         self.tables = tables
-        self._reads: dict[Read, bytes] = {}
+        self._columns: dict[tuple[str, tuple[str, ...]], dict[Any, bytes]] = {}
         self._objects: dict[int, tuple[Any, bytes]] = {}
 
-    def read(self, read: Read) -> bytes:
-        found = self._reads.get(read)
+    def column(self, table: str, path: tuple[str, ...]) -> dict[Any, bytes]:
+        """Fingerprints already worked out for reads of ``path`` in ``table``, by key."""
+        found = self._columns.get((table, path))
         if found is None:
-            found = self._reads[read] = self.value(resolve(self.tables, read))
+            found = self._columns[(table, path)] = {}
         return found
 
-    def value(self, value: Any) -> bytes:
-        """The fingerprint of ``value``; records and lists of records are memoised by identity.
+    @staticmethod
+    def shared(value: Any) -> bool:
+        """Whether ``value`` is a record or a list of records: worth a fingerprint of its own, kept by identity."""
+        return _is_record(value) or (type(value) in (list, tuple) and bool(value) and _is_record(value[0]))
 
-        The object is kept with its fingerprint, so its id cannot be reused by another
-        object during the build.
+    def value(self, value: Any) -> bytes:
+        """The fingerprint of ``value``; records and containers are memoised by identity.
+
+        Nothing the pages are made from changes while they are made. The object is
+        kept with its fingerprint, so its id cannot be reused by another object
+        during the build.
         """
-        if _is_record(value):
-            found = self._objects.get(id(value))
-            if found is None:
-                found = self._objects[id(value)] = (value, fingerprint(value))
+        kind = type(value)
+        if kind in (str, int, float, bool) or value is None:
+            return fingerprint(value)
+        found = self._objects.get(id(value))
+        if found is not None:
             return found[1]
-        if type(value) in (list, tuple) and value and _is_record(value[0]):
-            digest = hashlib.blake2b(type(value).__name__.encode(), digest_size=16)
+        if kind in (list, tuple) and value and _is_record(value[0]):
+            digest = hashlib.blake2b(kind.__name__.encode(), digest_size=16)
             for item in value:
                 digest.update(self.value(item))
-            return digest.digest()
-        return fingerprint(value)
+            made = digest.digest()
+        else:
+            made = fingerprint(value)
+        self._objects[id(value)] = (value, made)
+        return made
+
+
+Group = tuple[str, tuple[str, ...], list[Any]]
+
+
+def group_reads(reads: list[Read]) -> list[Group]:
+    """(table, path, [keys…]) runs of ``reads``, in their order: how a page's reads are stored."""
+    groups: list[Group] = []
+    for table, key, path in reads:
+        if not groups or groups[-1][0] != table or groups[-1][1] != path:
+            groups.append((table, path, []))
+        groups[-1][2].append(key)
+    return groups
+
+
+def groups_digest(groups: list[Group], prints: Fingerprints) -> str:
+    """One hash of the values at the reads of ``groups`` (in their order) as they are now."""
+    digest = hashlib.blake2b(digest_size=16)
+    update = digest.update
+    for table, path, keys in groups:
+        column = prints.column(table, path)
+        for key in keys:
+            found = column.get(key)
+            if found is None:
+                found = column[key] = prints.value(resolve(prints.tables, (table, key, path)))
+            update(found)
+    return digest.hexdigest()
 
 
 def reads_digest(reads: list[Read], prints: Fingerprints) -> str:
-    """One hash of the values at ``reads`` (in the order given) as they are now."""
-    digest = hashlib.blake2b(digest_size=16)
-    for read in reads:
-        digest.update(prints.read(read))
-    return digest.hexdigest()
+    """:func:`groups_digest` of ``reads`` in the order given."""
+    return groups_digest(group_reads(reads), prints)

@@ -163,23 +163,25 @@ def entity_letter(key: str) -> str:
 
 
 def co_occurring(
-    entities: Mapping[str, Entity], entity: Entity, by_id: Mapping[str, LinkedArticle], limit: int = 15
-) -> list[tuple[Entity, int]]:
-    """Entities named in the same articles, most shared articles first."""
+    entities: Mapping[str, Entity], entity_id: str, article_ids: list[str], by_id: Mapping[str, LinkedArticle], limit: int = 15
+) -> list[tuple[str, int]]:
+    """(id, shared articles) of the entities named in the same articles as ``entity_id``, most shared first.
+
+    ``article_ids`` are the entity's articles, in the order its page lists them.
+    """
     counts: Counter[str] = Counter()
-    for article_id in entity.articles:
+    for article_id in article_ids:
         article = by_id.get(article_id)
         if article is None:
             continue
         for other in {*article.people, *article.organisations, *article.places}:
-            if other != entity.id:
+            if other != entity_id:
                 counts[other] += 1
-    # Only the entities that can make the first ``limit`` need their names (the tie-break):
-    # every name read on a page is a dependency of the page (render/tracking.py).
+    # Names break ties: only entities that can make the first ``limit`` need sorting by them.
     by_count = sorted(counts.items(), key=lambda kv: -kv[1])
     cut = by_count[limit - 1][1] if len(by_count) >= limit else 0
     ranked = sorted((kv for kv in by_count if kv[1] >= cut), key=lambda kv: (-kv[1], entities[kv[0]].name))
-    return [(entities[i], n) for i, n in ranked[:limit] if i in entities]
+    return [(i, n) for i, n in ranked[:limit] if i in entities]
 
 
 def full_quotes_by_speaker(dossier: Dossier) -> dict[tuple[str, str], list[LinkedQuote]]:

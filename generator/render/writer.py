@@ -7,6 +7,7 @@ the folder see only real changes; files no longer produced are removed.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,16 +21,21 @@ class WriteStats:
     removed: int = 0
 
 
-def write_tree(root: Path, files: dict[str, bytes]) -> WriteStats:
+def write_tree(root: Path, files: dict[str, bytes], unchanged: Collection[str] = ()) -> WriteStats:
     """Make ``root`` hold exactly ``files`` (relative POSIX path -> bytes), and its marker.
 
     Files not in ``files`` are removed: the caller makes sure ``root`` is the
-    build's own folder (``outputs.claim``) before calling this.
+    build's own folder (``outputs.claim``) before calling this. ``unchanged``
+    names files the caller has just read from ``root`` with these very bytes
+    (pages the render took from there): they are not read again.
     """
     stats = WriteStats()
     root.mkdir(parents=True, exist_ok=True)
     for rel, data in sorted(files.items()):
         path = root / rel
+        if rel in unchanged:
+            stats.unchanged += 1
+            continue
         try:
             if path.read_bytes() == data:
                 stats.unchanged += 1
