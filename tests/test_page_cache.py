@@ -229,3 +229,24 @@ def test_a_derived_read_counts_its_answer_not_its_inputs() -> None:
     assert reads_digest(ordered, Fingerprints(renamed)) == digest
     grown = {"entities": {"a": _entity("a", "Ann Lee", ["x", "y"])}}
     assert reads_digest(ordered, Fingerprints(grown)) != digest
+
+
+def test_forked_render_workers_check_and_record_pages(tmp_path: Path) -> None:
+    """Workers ask the cache themselves: pages they take and pages they render are all recorded in the parent."""
+    from generator.render import render_dossier
+    from generator.render.writer import write_tree
+
+    from test_render_scale import synthetic
+
+    report = {"articles": 300, "files": 300, "model": "test"}
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    first = render_dossier(synthetic(300), report, cache / "figures", workers=3, page_cache=cache, content=content)
+    write_tree(content, first)
+    taken: set[str] = set()
+    dossier = synthetic(300)
+    dossier.entities["p00003"].name = "Renamed Person"  # linked from a few article pages, and its own
+    second = render_dossier(dossier, report, cache / "figures", workers=3, page_cache=cache, content=content, reused=taken)
+    assert len(first) > 400 and second == render_dossier(dossier, report, tmp_path / "none", workers=1)
+    changed = {path for path in second if first.get(path) != second[path]}
+    assert changed and not changed & taken and len(taken) > len(second) // 2
+    assert "people/p00003.md" in changed and "articles/a00003.md" in changed

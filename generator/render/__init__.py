@@ -13,7 +13,7 @@ from .feed import FEED_PATH, feeds
 from .figure_cache import FigureCache
 from .page_cache import TABLES, PageCache
 from .pages import build_pages
-from .tracking import RECORDER, Read, TrackedTable
+from .tracking import RECORDER, TrackedTable
 from .views import Page
 from .workers import render_pages
 
@@ -54,31 +54,29 @@ def render_dossier(
     views = {name: TrackedTable(name, table) for name, table in tables.items()}
     cache.bind(tables)
 
-    def render(page: Page) -> tuple[bytes, set[Read], set[str]]:
+    def render(page: Page) -> tuple[bytes, dict[str, Any] | None, bool]:
+        """(bytes, record, taken from content/): the cache is asked first, in the worker, so checks share the cores too."""
+        own = cache.own_key(page)
+        taken = cache.reuse(page, own)
+        if taken is not None:
+            return taken[0], taken[1], True
         seen = {**page.context, **{name: views[name] for name in TABLES if page.context.get(name) is tables.get(name, _NONE)}}
         RECORDER.reads, figures.page_used = set(), set()
         try:
             text = env.get_template(page.template).render(page_path=page.path, **page.full_context(seen))
-            return _tidy(text).encode("utf-8"), RECORDER.reads, figures.page_used
+            data = _tidy(text).encode("utf-8")
+            return data, cache.record(own, RECORDER.reads, data, figures.page_used), False
         finally:
             RECORDER.reads, figures.page_used = None, None
 
     files: dict[str, bytes] = {}
-    todo: list[tuple[Page, str]] = []
-    for page in pages:
-        own = cache.own_key(page)
-        taken = cache.reuse(page, own)
-        if taken is None:
-            todo.append((page, own))
-            continue
-        files[page.path] = taken[0]
-        figures.used.update(taken[1])
-        if reused is not None:
-            reused.add(page.path)
-    for (page, own), (data, reads, used) in zip(todo, render_pages([page for page, _ in todo], render, figures, workers)):
+    for page, (data, record, was_taken) in zip(pages, render_pages(pages, render, figures, workers)):
         files[page.path] = data
-        cache.store(page, own, reads, data, used)
-    files = {page.path: files[page.path] for page in pages}  # in page order, as before
+        cache.keep(page.path, record)
+        if was_taken:
+            figures.used.update(record["figures"])  # type: ignore[index]
+            if reused is not None:
+                reused.add(page.path)
     files["dossier.json"] = dossier_json(dossier)
     files.update(feed_files)
     figures.prune()

@@ -127,37 +127,44 @@ class PageCache:
         digest.update(b"later" if page.later else b"")
         return digest.hexdigest()
 
-    def reuse(self, page: Page, own: str) -> tuple[bytes, list[str]] | None:
-        """The page's bytes from content/ and the pictures it shows, when nothing it depends on changed."""
+    def reuse(self, page: Page, own: str) -> tuple[bytes, dict[str, Any]] | None:
+        """The page's bytes from content/ and its record, when nothing it depends on changed.
+
+        Pure (it may run in a forked render worker): the caller keeps the record (:meth:`keep`).
+        """
         record = self._old.get(page.path)
         if record is None or self.content is None or record.get("own") != own:
             return None
         try:
             if groups_digest(_groups(record["reads"]), self.prints) != record["digest"]:
                 return None
+            if not all(isinstance(key, str) for key in record["figures"]):
+                return None
             data = (self.content / page.path).read_bytes()
-            figures = [str(key) for key in record["figures"]]
         except (OSError, KeyError, TypeError, ValueError):
             return None
         if hashlib.sha256(data).hexdigest() != record["out"]:
             return None  # the file is not what this build wrote last time
-        self._new[page.path] = record
-        self.reused += 1
-        return data, figures
+        return data, record
 
-    def store(self, page: Page, own: str, reads: set[Read], data: bytes, figures: set[str]) -> None:
-        """Record a page just rendered (a page whose reads cannot be stored is simply not recorded)."""
+    def record(self, own: str, reads: set[Read], data: bytes, figures: set[str]) -> dict[str, Any] | None:
+        """The record of a page just rendered (None when its reads cannot be stored: it is not kept)."""
         ordered = _ordered(reads)
         if ordered is None:
-            return
+            return None
         groups = group_reads(ordered)
-        self._new[page.path] = {
+        return {
             "own": own,
             "reads": [[table, list(path), keys] for table, path, keys in groups],
             "digest": groups_digest(groups, self.prints),
             "out": hashlib.sha256(data).hexdigest(),
             "figures": sorted(figures),
         }
+
+    def keep(self, path: str, record: dict[str, Any] | None) -> None:
+        """Keep a page's record for the next build."""
+        if record is not None:
+            self._new[path] = record
 
     def save(self) -> None:
         if self.path is None:
