@@ -42,7 +42,7 @@ _CONTENT_FILE = re.compile(
 )
 #: Files of the cache folder an earlier build wrote.
 _CACHE_FILE = re.compile(
-    r"(analysis/[0-9a-f]{2}/[0-9a-f]+\.json|figures/[0-9a-f]{32}\.svg|ingest/entries|link/(places\.json|terms)"
+    r"(analysis/[0-9a-f]{2}/[0-9a-f]+\.json|figures/[0-9a-f]{32}\.svg|ingest/entries|link/(places\.json|terms)|render/pages"
     r"|[^/]+(/[^/]+)*\.tmp)$"
 )
 #: The generator's own checkout (where ``pyproject.toml`` sits beside ``generator/``).

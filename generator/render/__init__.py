@@ -74,7 +74,7 @@ def render_dossier(
         files[page.path] = data
         cache.keep(page.path, record)
         if was_taken:
-            figures.used.update(record["figures"])  # type: ignore[index]
+            figures.keep(record["figures"])  # type: ignore[index]
             if reused is not None:
                 reused.add(page.path)
     files["dossier.json"] = dossier_json(dossier)

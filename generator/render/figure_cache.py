@@ -56,6 +56,23 @@ class FigureCache:
         write_checked(path, svg.encode("utf-8"))
         return svg
 
+    def keep(self, keys: list[str]) -> None:
+        """Keep the pictures of a page taken from content/ as it is, those that are still sound.
+
+        The page already holds its pictures; an entry damaged or tampered with since is
+        not kept (:meth:`prune` removes it, and a page that needs it again draws it again).
+        """
+        for key in keys:
+            if self.root is None:
+                self.used.add(key)
+                continue
+            try:
+                body = read_checked(self.root / f"{key}.svg")
+                if body is not None and _is_picture(body.decode("utf-8")):
+                    self.used.add(key)
+            except (OSError, ValueError):
+                pass
+
     def prune(self) -> None:
         """Drop pictures no page of this build used."""
         if self.root is None or not self.root.is_dir():

@@ -69,10 +69,24 @@ def _ordered(reads: set[Read]) -> list[Read] | None:
     return sorted(reads, key=lambda r: (r[0], r[2], r[1] is not None, r[1] or ""))
 
 
+#: Joins a group's keys into one stored string (ids and JSON keys never hold it): one string per
+#: group instead of one per key keeps the records small in memory (a million keys at 2,000 articles).
+KEY_SEPARATOR = "\x1f"
+
+
+def _stored_keys(keys: list[Any]) -> Any:
+    """A group's keys as stored: one joined string when they are all strings without the separator."""
+    if all(type(key) is str and KEY_SEPARATOR not in key for key in keys):
+        return KEY_SEPARATOR.join(keys)
+    return keys
+
+
 def _groups(stored: Any) -> list[Group]:
     """Stored groups back as :data:`Group` tuples (keys as stored: a key of another type reads nothing)."""
     groups: list[Group] = []
     for table, path, keys in stored:
+        if isinstance(keys, str):
+            keys = keys.split(KEY_SEPARATOR)
         if not isinstance(table, str) or not isinstance(path, list) or not isinstance(keys, list):
             raise TypeError("bad read")
         groups.append((table, tuple(path), keys))
@@ -155,7 +169,7 @@ class PageCache:
         groups = group_reads(ordered)
         return {
             "own": own,
-            "reads": [[table, list(path), keys] for table, path, keys in groups],
+            "reads": [[table, list(path), _stored_keys(keys)] for table, path, keys in groups],
             "digest": groups_digest(groups, self.prints),
             "out": hashlib.sha256(data).hexdigest(),
             "figures": sorted(figures),
