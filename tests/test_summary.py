@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-import generator.analyse.summary as summary_module
 from generator.analyse.sentences import Sentence, quote_mask, split_sentences, starts_dangling, stem
 from generator.analyse.summary import centrality, covered_share, score_sentences, select, summarise, term_weights
+from generator.analyse.summary_model import load_model
 from generator.model import Mention
 
 LEDE_001 = (
@@ -195,14 +197,14 @@ def budget_doc(nlp):
     return nlp("\n\n".join(BUDGET_ARTICLE))
 
 
-def test_restatement_is_skipped_for_a_new_fact(budget_doc, monkeypatch):
+def test_restatement_is_skipped_for_a_new_fact(budget_doc):
     """The two most central sentences say the same thing: only one of them is kept."""
     summary = summarise(budget_doc, None, [], n=2)
     assert summary[0] == BUDGET_ARTICLE[0]
     assert BUDGET_ARTICLE[1] not in summary
     # the premise: by score alone the restatement would be second
-    monkeypatch.setattr(summary_module, "REDUNDANT_EXCESS", 1.0)
-    assert summarise(budget_doc, None, [], n=2) == BUDGET_ARTICLE[:2]
+    lenient = dataclasses.replace(load_model(), redundancy=1.0)
+    assert summarise(budget_doc, None, [], n=2, model=lenient) == BUDGET_ARTICLE[:2]
 
 
 def test_budget_is_filled_even_when_only_restatements_are_left(budget_doc):
@@ -218,9 +220,11 @@ def test_redundancy_is_judged_against_what_the_summary_covers_of_the_article():
     sentences = [sent(0, ["a", "b"]), sent(1, ["a", "b"]), sent(2, ["a", "b", "c"]), sent(3, ["d"])]
     # weights a:3 b:3 c:1 d:1; after sentence 0 the summary covers 6/8 of the article and sentence 2
     # 6/7 of itself: 86% covered, but only (6/7 - 6/8) / (1 - 6/8) = 43% of the gap, so it is fresh
-    assert select(sentences, [1.0, 0.9, 0.8, 0.1], 2) == [0, 2]
-    assert select(sentences, [1.0, 0.9, 0.8, 0.1], 4) == [0, 2, 3, 1]  # the repeat only fills the budget
-    assert select(sentences, [1.0, None, 0.8, None], 4) == [0, 2]
+    assert select(sentences, [1.0, 0.9, 0.8, 0.1], 2, redundancy=0.5) == [0, 2]
+    assert select(sentences, [1.0, 0.9, 0.8, 0.1], 4, redundancy=0.5) == [0, 2, 3, 1]  # the repeat only fills the budget
+    assert select(sentences, [1.0, None, 0.8, None], 4, redundancy=0.5) == [0, 2]
+    assert select(sentences, [1.0, 0.9, 0.8, 0.1], 2, redundancy=0.4) == [0, 3]  # a stricter threshold: 43% is too much
+    assert select(sentences, [1.0, 0.9, 0.8, 0.1], 2, redundancy=1.0) == [0, 1]  # none: scores alone
 
 
 def test_covered_share_weights_words_by_how_many_sentences_use_them():

@@ -10,7 +10,7 @@ import pytest
 from generator.analyse import summary_model
 from generator.analyse.sentences import split_sentences, strip_dateline
 from generator.analyse.summary import pickable, summarise
-from generator.analyse.summary_features import FEATURES, glued, order_signal, sentence_features
+from generator.analyse.summary_features import FEATURES, glued, order_signal, sentence_features, textrank
 from generator.analyse.summary_model import SummaryModelError, default_path, load_model, parse_model
 
 
@@ -41,6 +41,9 @@ def test_missing_weights_file_is_a_clear_error(tmp_path):
         (lambda d: json.dumps({**d, "mean": ["x"] * len(d["mean"])}), "'mean'"),
         (lambda d: json.dumps({**d, "scale": [0.0] * len(d["scale"])}), "'scale'"),
         (lambda d: json.dumps({k: v for k, v in d.items() if k != "weights"}), "'weights'"),
+        (lambda d: json.dumps({k: v for k, v in d.items() if k != "redundancy"}), "'redundancy'"),
+        (lambda d: json.dumps({**d, "redundancy": 1.5}), "'redundancy'"),
+        (lambda d: json.dumps({**d, "redundancy": "0.5"}), "'redundancy'"),
     ],
 )
 def test_malformed_weights_file_is_a_clear_error(tmp_path, mutate, message):
@@ -96,8 +99,18 @@ def test_features_rows_follow_the_given_order(nlp):
     reversed_rows = sentence_features(sentences, usable[::-1], None, [], doc)
     assert reversed_rows[0, position] == 1.0
     # order-free features do not depend on the order given
-    central = FEATURES.index("centrality")
-    assert reversed_rows[::-1, central] == pytest.approx(rows[:, central])
+    for name in ("centrality", "textrank"):
+        column = FEATURES.index(name)
+        assert reversed_rows[::-1, column] == pytest.approx(rows[:, column])
+
+
+def test_textrank_walk_ranks_the_hub_first_as_the_baseline_does():
+    """PageRank over TextRank's edges: a distribution, the sentence the others echo on top."""
+    hub = ["council", "road", "budget", "vote", "school", "bridge", "tax"]
+    ranks = textrank([hub, ["road", "snow", "hill"], ["budget", "rain", "wind"]])
+    assert sum(ranks) == pytest.approx(1.0)
+    assert ranks[0] > ranks[1] == pytest.approx(ranks[2])
+    assert textrank([["road"]]) == [1.0] and textrank([]) == []
 
 
 def test_order_signal_tells_prose_from_shuffled_text():

@@ -3,7 +3,8 @@
 ``python -m evaluation.train_summary`` fits a listwise logistic model (a
 softmax over each article's sentences) on the dev sets and writes
 ``data/summary_model.json``: the feature names, their standardisation (mean
-and scale) and one weight each. Scoring is a dot product, so numpy (already
+and scale), one weight each, and the redundancy threshold the sentence picker
+uses (learned by the same run, so picking and scoring fit each other). Scoring is a dot product, so numpy (already
 installed with spaCy) is all it needs.
 
 A missing or malformed file is an error naming the file and the problem,
@@ -39,6 +40,8 @@ class SummaryModel:
     mean: np.ndarray
     scale: np.ndarray
     weights: np.ndarray
+    redundancy: float
+    """``summary.select``'s redundancy threshold (see there), chosen by the same training run."""
 
     def score(self, rows: np.ndarray) -> np.ndarray:
         """One score per row of ``rows`` (columns in ``FEATURES`` order)."""
@@ -54,6 +57,7 @@ class SummaryModel:
             "mean": [round(float(x), 6) for x in self.mean],
             "scale": [round(float(x), 6) for x in self.scale],
             "weights": [round(float(x), 6) for x in self.weights],
+            "redundancy": round(float(self.redundancy), 6),
         }
         if extra:
             data["trained"] = extra
@@ -99,4 +103,7 @@ def parse_model(data: object, where: str = "summary model") -> SummaryModel:
         arrays.append(np.array(values, dtype=float))
     if np.any(arrays[1] <= 0):
         raise SummaryModelError(f"{where}: 'scale' must be positive")
-    return SummaryModel(tuple(FEATURES), *arrays)
+    redundancy = data.get("redundancy")
+    if not isinstance(redundancy, (int, float)) or isinstance(redundancy, bool) or not 0.0 <= redundancy <= 1.0:
+        raise SummaryModelError(f"{where}: 'redundancy' must be a number from 0 to 1")
+    return SummaryModel(tuple(FEATURES), *arrays, float(redundancy))
