@@ -39,8 +39,14 @@ CANDIDATES = 6
 LEDE_PULL = 0.5
 """Extra weight for the first sentences: an untitled article's lede is its best headline source."""
 FALLBACK = "Untitled article"
-LENGTH_FEATURES = ("log_words", "short", "long")
-"""Summary features that say nothing about a sentence pruned into a headline."""
+LENGTH_FEATURES = ("log_words", "short", "long", "centrality", "textrank")
+"""Summary features that say nothing about a sentence pruned into a headline.
+
+The length features, and the two centralities, which grow with a sentence's
+length (shared words are counted, not divided by length; TextRank's
+self-edges keep more of the walk on long sentences). With textrank scored,
+BBC headline ROUGE-1 fell from 25.92 to 24.15 (lede's first 10 words 22.79);
+neutral, it is 26.24."""
 
 SPEECH_VERBS = SPEECH_FORMS | words("opinion_verbs")
 DISCOURSE_ADVERBS = {
