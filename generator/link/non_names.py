@@ -48,18 +48,17 @@ _WINDOW = 80
 TOPIC_MENTIONS = 2
 
 
-def _around(analysed: list[AnalysedArticle], ref: Ref, texts: Sequence[str] | None = None) -> tuple[str, str]:
-    article = analysed[ref.article]
-    mention = article.mentions[ref.index]
-    text = texts[ref.article] if texts is not None else article.article.text
+def _around(analysed: list[AnalysedArticle], ref: Ref, texts: Sequence[str]) -> tuple[str, str]:
+    mention = analysed[ref.article].mentions[ref.index]
+    text = texts[ref.article]
     return text[max(0, mention.start - _WINDOW) : mention.start], text[mention.end : mention.end + _WINDOW]
 
 
-def reads_as_index(refs: list[Ref], analysed: list[AnalysedArticle], texts: Sequence[str] | None = None) -> bool:
+def reads_as_index(refs: list[Ref], analysed: list[AnalysedArticle], texts: Sequence[str]) -> bool:
     """Most mentions move by a percentage, and one reaches a bare level: a market index.
 
-    ``texts``: each article's ``Article.text`` (joined from its paragraphs on every read
-    otherwise), by position in ``analysed``.
+    ``texts``: each article's ``Article.text`` by position in ``analysed``, joined once by
+    the caller (``Article.text`` joins the paragraphs again on every read).
     """
     moving = levels = 0
     for seen, ref in enumerate(refs):
@@ -77,7 +76,7 @@ def reads_as_index(refs: list[Ref], analysed: list[AnalysedArticle], texts: Sequ
 
 
 def reads_as_topic(
-    refs: list[Ref], analysed: list[AnalysedArticle], single_word: bool, texts: Sequence[str] | None = None
+    refs: list[Ref], analysed: list[AnalysedArticle], single_word: bool, texts: Sequence[str]
 ) -> bool:
     """A one-word "person" the text writes as a thing: "a hard Brexit", "the Brexit vote"."""
     if not single_word:
@@ -101,7 +100,7 @@ def _plural(display: str) -> bool:
     return last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s")) and last[:1].isupper()
 
 
-def reads_as_people(refs: list[Ref], analysed: list[AnalysedArticle], texts: Sequence[str] | None = None) -> bool:
+def reads_as_people(refs: list[Ref], analysed: list[AnalysedArticle], texts: Sequence[str]) -> bool:
     """A plural name that takes no article and counts or qualifies people: a class, not a body."""
     if 2 * sum(1 for ref in refs if _plural(ref.display)) < len(refs):
         return False  # mostly written in the plural ("First Nations", once "First Nation peoples")
