@@ -49,6 +49,9 @@ BUDGET = 3
 """Sentences per summary for every system; the dossier build must use the same n."""
 
 METRICS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
+WORDS = "words"
+"""Per-summary length column beside the ROUGE scores: F1 rises and falls with length, so the
+table shows how long each system's summaries are (and the references' mean, for comparison)."""
 HEADERS = {"rouge1": "R-1", "rouge2": "R-2", "rougeL": "R-L", "rougeLsum": "R-Lsum"}
 DEFAULT_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "bbc-summary"
 
@@ -163,6 +166,11 @@ def rouge_f1(predicted: list[str], reference: list[str]) -> dict[str, float]:
 _SCORER = None
 
 
+def word_count(sentences: list[str]) -> int:
+    """Whitespace-separated words of a summary (its length as a reader sees it)."""
+    return sum(len(s.split()) for s in sentences)
+
+
 def _scorer(module):
     global _SCORER
     if _SCORER is None:
@@ -179,15 +187,19 @@ def score_articles(
     """Per-article F1: system -> stem -> metric; ``budget`` None means each reference's own length."""
     systems = {ours_label: lambda a, n: ours.get(a.stem, [])}
     systems.update(BASELINES)
-    return {
-        name: {a.stem: rouge_f1(fn(a, budget or len(a.reference)), a.reference) for a in gold}
-        for name, fn in systems.items()
-    }
+    return {name: {a.stem: _scored(fn(a, budget or len(a.reference)), a.reference) for a in gold}
+            for name, fn in systems.items()}
+
+
+def _scored(picked: list[str], reference: list[str]) -> dict[str, float]:
+    """ROUGE F1 of one summary and its length in words."""
+    return {**rouge_f1(picked, reference), WORDS: word_count(picked)}
 
 
 def mean_table(scores: dict[str, dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
-    """Macro-average the per-article scores of each system."""
-    return {name: {m: mean(r[m] for r in rows.values()) for m in METRICS} for name, rows in scores.items()}
+    """Macro-average the per-article scores (and lengths, where scored) of each system."""
+    return {name: {m: mean(r[m] for r in rows.values()) for m in (*METRICS, WORDS) if all(m in r for r in rows.values())}
+            for name, rows in scores.items()}
 
 
 def evaluate(
@@ -233,21 +245,39 @@ def format_margins(scores: dict[str, dict[str, dict[str, float]]], ours_label: s
 
 
 def format_table(
-    table: dict[str, dict[str, float]], budget_text: str, articles: int, dataset: str = "BBC News Summary dev set"
+    table: dict[str, dict[str, float]],
+    budget_text: str,
+    articles: int,
+    dataset: str = "BBC News Summary dev set",
+    reference_words: float | None = None,
 ) -> str:
-    """A plain text table, best R-2 marked per column."""
+    """A plain text table, best marked per ROUGE column, then each system's mean length in words.
+
+    ``reference_words`` (the references' mean length) closes the table when
+    given: ROUGE F1 is highest near the reference's length, so a length far
+    from it costs every system alike.
+    """
     lines = [
         f"Summaries: {dataset}, {articles} articles, ROUGE F1 x100 (rouge-score, stemmed)",
         f"Budget: {budget_text}, the same for every system",
-        f"{'system':<18}" + "".join(f"{HEADERS[m]:>8}" for m in METRICS),
+        f"{'system':<18}" + "".join(f"{HEADERS[m]:>8}" for m in METRICS) + f"{WORDS:>8}",
     ]
     best = {m: max(row[m] for row in table.values()) for m in METRICS}
     for name, row in table.items():
         cells = "".join(f"{100 * row[m]:7.2f}{'*' if row[m] == best[m] else ' '}" for m in METRICS)
-        lines.append(f"{name:<18}{cells}")
+        length = f"{row[WORDS]:8.1f}" if WORDS in row else ""
+        lines.append(f"{name:<18}{cells}{length}")
+    if reference_words is not None:
+        lines.append(f"{'reference':<18}{'':>32}{reference_words:8.1f}")
     lines.append("(* best in column; R-L is rouge-score's rougeL over the joined summary, R-Lsum its")
-    lines.append(" summary-level rougeLsum, one sentence per line: the references are not in text order)")
+    lines.append(" summary-level rougeLsum, one sentence per line: the references are not in text order;")
+    lines.append(" words: mean summary length)")
     return "\n".join(lines)
+
+
+def reference_words(gold: list[GoldArticle]) -> float:
+    """Mean length in words of the references."""
+    return mean(word_count(a.reference) for a in gold) if gold else 0.0
 
 
 def report(dossier: dict, gold_dir: Path, nlp=None) -> str:
@@ -263,7 +293,8 @@ def report(dossier: dict, gold_dir: Path, nlp=None) -> str:
     missing = sum(1 for a in gold if a.stem not in ours)
     longest = max((len(v) for v in ours.values()), default=0)
     scores = score_articles(ours, gold, BUDGET)
-    text = format_table(mean_table(scores), f"{BUDGET} sentences per article", len(gold))
+    text = format_table(mean_table(scores), f"{BUDGET} sentences per article", len(gold),
+                        reference_words=reference_words(gold))
     text += "\n" + format_margins(scores)
     if longest > BUDGET:
         text += f"\nWARNING: dossier summaries have up to {longest} sentences; build with n={BUDGET}."
@@ -283,7 +314,8 @@ def newsroom_report(dossier: dict, gold_dir: Path) -> str:
     gold = load_gold(gold_dir, has_title=False)
     ours = {Path(a.get("source", "")).stem: list(a.get("summary") or []) for a in dossier.get("articles", [])}
     scores = score_articles(ours, gold, BUDGET)
-    text = format_table(mean_table(scores), f"{BUDGET} sentences per article", len(gold), "cnndm-dev (newsroom highlights)")
+    text = format_table(mean_table(scores), f"{BUDGET} sentences per article", len(gold),
+                        "cnndm-dev (newsroom highlights)", reference_words(gold))
     text += "\n" + format_margins(scores)
     refs_all = gold_dir / "refs_all.json"
     if refs_all.exists():
@@ -351,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
         label += " (sentences shuffled)"
     nlp = load_pipeline()
     scores = score_articles(run_ours(gold, nlp, budget), gold, budget)
-    print(format_table(mean_table(scores), label, len(gold)))
+    print(format_table(mean_table(scores), label, len(gold), reference_words=reference_words(gold)))
     print(format_margins(scores))
     return 0
 

@@ -72,6 +72,19 @@ def test_report_scores_the_dossier_and_states_the_budget(gold_dir):
     assert "missing from the dossier" in missing
 
 
+def test_report_gives_each_systems_length_and_the_references(gold_dir):
+    """ROUGE F1 moves with summary length, so the table shows every system's length in words."""
+    perfect = {"articles": [{"source": "news_001.txt", "summary": REFERENCE.split("\n"), "title": "x"}]}
+    lines = report(perfect, gold_dir, None).splitlines()
+    assert lines[2].split()[-1] == "words"
+    reference_words = len(REFERENCE.split())
+    row = {line.split("  ")[0].strip(): line.split()[-1] for line in lines[3:] if line and not line.startswith("(")}
+    assert float(row["ours"]) == reference_words
+    assert float(row["reference"]) == reference_words
+    (article,) = load_gold(gold_dir)
+    assert float(row[f"Lead-{BUDGET}"]) == sum(len(s.split()) for s in article.sentences[:BUDGET])
+
+
 def test_paired_bootstrap_is_deterministic_and_brackets_the_mean():
     from evaluation.summaries import paired_bootstrap
 
