@@ -260,7 +260,8 @@ def format_table(
     lines = [
         f"Summaries: {dataset}, {articles} articles, ROUGE F1 x100 (rouge-score, stemmed)",
         f"Budget: {budget_text}, the same for every system",
-        f"{'system':<18}" + "".join(f"{HEADERS[m]:>8}" for m in METRICS) + f"{WORDS:>8}",
+        f"{'system':<18}" + "".join(f"{HEADERS[m]:>8}" for m in METRICS)
+        + (f"{WORDS:>8}" if all(WORDS in row for row in table.values()) else ""),
     ]
     best = {m: max(row[m] for row in table.values()) for m in METRICS}
     for name, row in table.items():
@@ -328,8 +329,8 @@ def newsroom_report(dossier: dict, gold_dir: Path) -> str:
                 picked = fn(a, BUDGET)
                 refs = [[r] for r in many.get(a.stem, [])]
                 rows = [rouge_f1(picked, ref) for ref in refs]
-                per_article.append({m: mean(r[m] for r in rows) for m in METRICS})
-            table[name] = {m: mean(r[m] for r in per_article) for m in METRICS}
+                per_article.append({**{m: mean(r[m] for r in rows) for m in METRICS}, WORDS: word_count(picked)})
+            table[name] = {m: mean(r[m] for r in per_article) for m in (*METRICS, WORDS)}
         text += "\n" + format_table(table, f"{BUDGET} sentences per article", len(gold),
                                     "cnndm-dev, mean over 11 references (refs_all.json)")
     return text

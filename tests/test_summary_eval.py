@@ -122,6 +122,10 @@ def test_newsroom_report_scores_one_and_eleven_references(gold_dir):
     text = newsroom_report(dossier, gold_dir)
     assert "cnndm-dev (newsroom highlights)" in text and "mean over 11 references" in text
     assert f"Lead-{BUDGET}" in text and "Margins of ours" in text
+    eleven = text[text.index("mean over 11 references") :].splitlines()
+    assert eleven[2].split()[-1] == "words"
+    ours = next(line for line in eleven if line.startswith("ours"))
+    assert float(ours.split()[-1]) == len(lines[2].split()) + len(lines[6].split())
 
 
 def test_oracle_picks_the_reference_sentences():
