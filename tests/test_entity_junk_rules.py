@@ -39,3 +39,35 @@ def test_an_untagged_word_and_and_lead_an_organisation_name(nlp) -> None:
     assert "Heart and Stroke Foundation of Canada" in names
     names = {m.text for m in extract_mentions(nlp("Shares of Ford and General Motors Corp fell."))}
     assert {"Ford", "General Motors Corp"} <= names
+
+
+def _names(nlp, text: str) -> set[str]:
+    return {m.text for m in extract_mentions(nlp(text))}
+
+
+def test_what_a_name_owns_is_not_part_of_the_name(nlp) -> None:
+    """"the Star's Entertainment section", "Blaine Higgs' Tories": the owner is the name."""
+    names = _names(nlp, "Debra Yeo is a contributor to the Star’s Entertainment section.")
+    assert "Star’s Entertainment" not in names
+    names = _names(nlp, "The Liberals handed power to Blaine Higgs' Tories in November.")
+    assert "Blaine Higgs' Tories" not in names and "Blaine Higgs" in names
+
+
+def test_a_possessive_inside_a_name_keeps_the_name_whole(nlp) -> None:
+    """After a common noun or before an institution word, the possessive belongs to the name."""
+    assert "Saskatchewan’s Court of Appeal" in _names(
+        nlp, "In February, Saskatchewan’s Court of Appeal will start hearing arguments on the tax."
+    )
+    assert "People’s Republic of China" in _names(
+        nlp, "We are deeply concerned about the detentions of Canadian citizens in the People’s Republic of China."
+    )
+
+
+def test_the_tail_of_a_longer_name_is_no_name(nlp) -> None:
+    """"the Out of the Cold program": the tagger's "Cold" is the end of a programme's name."""
+    text = "He asked why homeless people use the Out of the Cold program year after year."
+    assert "Cold" not in _names(nlp, text)
+    # After a title, a plural, or another proper noun, the name after "of"/"and" stands alone.
+    assert "European Commission" in _names(nlp, "The President of the European Commission Jacques Santer spoke.")
+    assert "United States" in _names(nlp, "The Dow Chemical Co of the United States will invest $4 billion.")
+    assert "Portugal" in _names(nlp, "Tonight Armenia and Portugal drew 0-0 in a qualifier.")

@@ -134,10 +134,31 @@ def _pieces(ent: Span) -> list[Span]:
 
 
 def _split_possessive(span: Span) -> Span:
-    """"Justin Trudeau's Liberals" -> "Justin Trudeau": the owner is the name."""
+    """"Justin Trudeau's Liberals", "the Star's Entertainment section" -> the owner: the name.
+
+    What a name owns is another thing (a party, a section, a book), not the
+    rest of its name. The span stays whole where the possessive is part of a
+    name: after a title or a word for people ("People's Republic", "Court
+    of Queen's Bench"), before an organisation or place word ("McDonald's
+    Corp", "Kitchener's Frederick Mall"), or a bare apostrophe after a word
+    that does not end in "s" ("Sant' Egidio").
+    """
+    doc = span.doc
     for tok in span[1:-1]:
-        if tok.text in ("'s", "’s") and span.doc[tok.i + 1].tag_ == "NNPS":
-            return span.doc[span.start : tok.i]
+        owner = doc[tok.i - 1]
+        if tok.text not in _POSSESSIVE or owner.whitespace_:
+            continue
+        owned = doc[tok.i + 1 : span.end]
+        if owned[0].tag_ == "NNPS":
+            return doc[span.start : tok.i]  # "Justin Trudeau's Liberals"
+        if (
+            (tok.text in ("'", "’") and not owner.lower_.endswith("s"))
+            or owner.lower_ in _COMMON_OWNERS
+            or any(t.lower_ in _ORG_HEADS or t.lower_ in _PLACE_HEADS for t in owned)
+            or any(t.lower_ == "of" for t in doc[span.start : tok.i])
+        ):
+            return span
+        return doc[span.start : tok.i]
     return span
 
 
@@ -175,6 +196,11 @@ def _candidate_spans(doc: Doc) -> list[tuple[Span, str]]:
 
 
 _ORG_HEADS = words("org_words") | words("org_nouns")
+# Titles and words for people whose possessive is part of a name ("People's Republic", "Queen's Bench").
+_COMMON_OWNERS = TITLE_WORDS | words("people_nouns")
+_PLACE_HEADS = words("place_words") | words("place_nouns")
+# Lower-case words that join the parts of one name ("Dying with Dignity", "Bank of Canada").
+_NAME_JOINERS = words("name_joiners")
 
 
 def _joined_left(span: Span) -> int:
@@ -202,6 +228,50 @@ def _joined_left(span: Span) -> int:
     ):
         return i - 2
     return i
+
+
+def _continues_a_name(span: Span, label: str) -> bool:
+    """The span is the tail of a longer capitalised name the tagger cut short.
+
+    "Dying with Dignity Canada", "the Birth of Modern Canada", "the Out of the
+    Cold program", "the Commons Procedure and House Affairs Committee": a
+    capitalised word the tagger left untagged, joined to the span by "with",
+    "and", "for", "&" or "of (the)", starts the name; the span alone names
+    nothing. Not a person's name ("Leivo and Sven Baertschi" are two people),
+    nor after a title or inside a longer run of capitals ("President of the European Commission"), a plural or
+    an organisation's last word ("Members of Parliament", "Checkers of the
+    American Hockey League", "Dow Chemical Co of the United States"), a word
+    that opens its sentence or line ("Shares of ..."), or a tagged name
+    ("Ford and General Motors"). Two proper nouns joined by "and" are one name
+    only when the span ends in an organisation word ("Essex and Kent" are two).
+    """
+    if label == "PERSON":
+        return False
+    doc = span.doc
+    i = span.start - 1
+    if i >= 1 and doc[i].lower_ == "the" and doc[i - 1].lower_ == "of":
+        i -= 1
+    if i < 2 or doc[i].lower_ not in _NAME_JOINERS:
+        return False
+    word, before = doc[i - 1], doc[i - 2]
+    if not (
+        word.is_alpha
+        and word.text[:1].isupper()
+        and not word.text.isupper()
+        and word.ent_type_ == ""
+        and word.whitespace_ == " "
+        and word.tag_ not in ("NNS", "NNPS")
+        and not word.is_sent_start
+        and not before.is_space
+        and not before.text[:1].isupper()
+        and word.lower_ not in TITLE_WORDS
+        and word.lower_ not in PERSON_NOUNS
+        and word.lower_ not in _ORG_HEADS
+    ):
+        return False
+    if doc[i].lower_ == "and":
+        return span[-1].lower_ in _ORG_HEADS or word.tag_ != "NNP"
+    return True
 
 
 def _extend_org_left(span: Span) -> Span:
@@ -571,6 +641,8 @@ def _clean(span: Span, label: str) -> tuple[Span, EntityType] | None:
     if trimmed2 is None or _looks_like_junk(trimmed2):
         return None
     name = trimmed2
+    if _continues_a_name(name, label):
+        return None
     if label in ("PERSON", "ORG") and _is_product(name):
         return None
     if label == "PERSON" and len(name) == 1 and _lone_capital(name[0]):
