@@ -71,3 +71,13 @@ def test_the_tail_of_a_longer_name_is_no_name(nlp) -> None:
     assert "European Commission" in _names(nlp, "The President of the European Commission Jacques Santer spoke.")
     assert "United States" in _names(nlp, "The Dow Chemical Co of the United States will invest $4 billion.")
     assert "Portugal" in _names(nlp, "Tonight Armenia and Portugal drew 0-0 in a qualifier.")
+
+
+def test_contests_eras_and_award_categories_are_no_entities(nlp) -> None:
+    """"the PGA Championship", "the Great Recession", "Best Actress": events, not bodies or places."""
+    names = _names(nlp, "Hadwin is looking to gear up for the PGA Championship along with the RBC Canadian Open.")
+    assert not names & {"PGA Championship", "RBC Canadian Open", "Canadian Open"}
+    names = _names(nlp, "Several Democrats reversed changes put in place after the Great Recession.")
+    assert "Great Recession" not in names
+    names = _names(nlp, NOMINEES)
+    assert "Best Actress" not in names and "Emily Blunt" in names

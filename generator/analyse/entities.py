@@ -199,6 +199,7 @@ _ORG_HEADS = words("org_words") | words("org_nouns")
 # Titles and words for people whose possessive is part of a name ("People's Republic", "Queen's Bench").
 _COMMON_OWNERS = TITLE_WORDS | words("people_nouns")
 _PLACE_HEADS = words("place_words") | words("place_nouns")
+_EVENT_WORDS = words("event_words")
 # Lower-case words that join the parts of one name ("Dying with Dignity", "Bank of Canada").
 _NAME_JOINERS = words("name_joiners")
 
@@ -499,6 +500,16 @@ def _modified_noun(span: Span) -> Token | None:
     return None
 
 
+def _names_an_event(span: Span) -> bool:
+    """A contest, an era or an award category, not a person, body or place: "PGA
+    Championship", "Arnold Palmer Invitational", "the Great Recession", "Best Actress".
+    """
+    last = span[-1].lower_
+    if len(span) > 1 and last in _EVENT_WORDS and span[-1].text[:1].isupper():
+        return True
+    return len(span) > 1 and span[0].text == "Best" and last in PERSON_NOUNS
+
+
 def _is_product_noun(tok: Token) -> bool:
     low = tok.lower_
     if low in ("tank", "tanks") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "think":
@@ -642,6 +653,8 @@ def _clean(span: Span, label: str) -> tuple[Span, EntityType] | None:
         return None
     name = trimmed2
     if _continues_a_name(name, label):
+        return None
+    if _names_an_event(name):
         return None
     if label in ("PERSON", "ORG") and _is_product(name):
         return None
