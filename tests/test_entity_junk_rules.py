@@ -81,3 +81,16 @@ def test_contests_eras_and_award_categories_are_no_entities(nlp) -> None:
     assert "Great Recession" not in names
     names = _names(nlp, NOMINEES)
     assert "Best Actress" not in names and "Emily Blunt" in names
+
+
+def test_a_word_of_a_quoted_title_is_no_name(nlp) -> None:
+    """A title in quotation marks is one work; its capitalised words name no one."""
+    text = (
+        "That's according to a Michigan school's latest \"List of Words Banished from the Queen's English "
+        "for Mis-use, Over-use and General Uselessness.\""
+    )
+    assert "Uselessness" not in _names(nlp, text)
+    # A quoted list of names is names, and a quoted remark is no title.
+    names = _names(nlp, "She listed “Germany, France, the Netherlands, Britain, Australia and Latvia” as allies.")
+    assert {"Germany", "Britain", "Latvia"} <= names
+    assert "Ford" in _names(nlp, "“Forget about Ford and the others,” Ellison said.")

@@ -200,6 +200,8 @@ _ORG_HEADS = words("org_words") | words("org_nouns")
 _COMMON_OWNERS = TITLE_WORDS | words("people_nouns")
 _PLACE_HEADS = words("place_words") | words("place_nouns")
 _EVENT_WORDS = words("event_words")
+# Words a title leaves in lower case ("List of Words Banished from the Queen's English").
+_TITLE_SMALL_WORDS = words("title_small_words")
 # Lower-case words that join the parts of one name ("Dying with Dignity", "Bank of Canada").
 _NAME_JOINERS = words("name_joiners")
 
@@ -510,6 +512,32 @@ def _names_an_event(span: Span) -> bool:
     return len(span) > 1 and span[0].text == "Best" and last in PERSON_NOUNS
 
 
+def _in_quoted_title(span: Span) -> bool:
+    """The span is a word of a title in quotation marks: "List of Words Banished from the
+    Queen's English for Mis-use, Over-use and General Uselessness".
+
+    The quoted words are capitalised as a title is (a quoted remark is not), and the
+    quote holds capitalised words that are no names (a quoted list of countries is
+    names): the name is the whole title, a work, not a person, body or place.
+    """
+    doc = span.doc
+    if orth_count(doc, span[-1].orth) > 1:
+        return False  # "President Trump's handling of Border Security": named elsewhere too, a name
+    sent = span.sent
+    opening = next(
+        (t for t in reversed(doc[sent.start : span.start]) if t.text in _QUOTES and t.text not in _POSSESSIVE),
+        None,
+    )
+    closing = next((t for t in doc[span.end : sent.end] if t.text in _QUOTES and t.text not in _POSSESSIVE), None)
+    if opening is None or closing is None or opening.text in ("”", "’") or closing.text in ("“", "‘"):
+        return False
+    inside = [t for t in doc[opening.i + 1 : closing.i] if t.is_alpha]
+    content = [t for t in inside if t.lower_ not in _TITLE_SMALL_WORDS]
+    capitals = [t for t in content if t.text[:1].isupper()]
+    untagged = [t for t in capitals if t.ent_type_ == "" and not span.start <= t.i < span.end]
+    return len(content) >= 3 and len(capitals) >= 0.75 * len(content) and len(untagged) >= 2
+
+
 def _is_product_noun(tok: Token) -> bool:
     low = tok.lower_
     if low in ("tank", "tanks") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "think":
@@ -654,7 +682,7 @@ def _clean(span: Span, label: str) -> tuple[Span, EntityType] | None:
     name = trimmed2
     if _continues_a_name(name, label):
         return None
-    if _names_an_event(name):
+    if _names_an_event(name) or _in_quoted_title(name):
         return None
     if label in ("PERSON", "ORG") and _is_product(name):
         return None
