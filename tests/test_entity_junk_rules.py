@@ -94,3 +94,16 @@ def test_a_word_of_a_quoted_title_is_no_name(nlp) -> None:
     names = _names(nlp, "She listed “Germany, France, the Netherlands, Britain, Australia and Latvia” as allies.")
     assert {"Germany", "Britain", "Latvia"} <= names
     assert "Ford" in _names(nlp, "“Forget about Ford and the others,” Ellison said.")
+
+
+def test_a_name_ending_in_its_number_in_prose_is_a_numbered_thing(nlp) -> None:
+    """"Australia's S&P ASX 200 added 0.4 per cent": an index, not an organisation "S&P ASX"."""
+    names = _names(
+        nlp,
+        "Markets in Asia were mixed on Friday as traders weighed the trade talks, and Australia's "
+        "S&P ASX 200 added 0.4 per cent while the mood elsewhere stayed cautious.",
+    )
+    assert "S&P ASX" not in names and "Australia" in names
+    # A score after a club in a result line is no part of its name.
+    names = _names(nlp, "Summary of the game: Deportivo Coruna 1 (Corentine Martins 22nd minute) Real Madrid 1 (Roberto Carlos 77th)")
+    assert "Real Madrid" in names

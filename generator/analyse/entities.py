@@ -121,6 +121,8 @@ def _pieces(ent: Span) -> list[Span]:
     doc = ent.doc
     if any(_is_code(tok) for tok in ent):
         return []  # "Bill C-48", "T-72 tanks": a code names a thing, not a person or a body
+    if _numbered(ent):
+        return []  # "UFC 232", "S&P ASX 200" in prose: a numbered thing, not a person, body or place
     out: list[Span] = []
     start = ent.start
     for tok in ent:
@@ -131,6 +133,24 @@ def _pieces(ent: Span) -> list[Span]:
     if start < ent.end:
         out.append(doc[start : ent.end])
     return out
+
+
+def _numbered(ent: Span) -> bool:
+    """An organisation span that ends in its number in prose ("UFC 232", "S&P ASX 200"): an
+    index, an event or a numbered body, whose name the cut at the number leaves a fragment.
+
+    Not on a result line or a table row, nor a score before a bracket or a name ("Real
+    Madrid 1 (Roberto Carlos 7)"): there the number is no part of the name.
+    """
+    doc = ent.doc
+    end = ent.end
+    if ent.label_ != "ORG" or end - ent.start < 2 or not _is_number(doc[end - 1]) or not doc[end - 2].is_alpha:
+        return False
+    if end < len(doc) and (
+        doc[end].text in _BRACKETS or doc[end].text == "-" or _is_number(doc[end]) or doc[end].text[:1].isupper()
+    ):
+        return False  # a score: "Real Madrid 1 (Roberto Carlos 7)", "Leeds 2 Sheffield Wednesday 1"
+    return not _figure_line(ent)
 
 
 def _split_possessive(span: Span) -> Span:
@@ -798,6 +818,17 @@ def _untagged_runs(doc: Doc, taken: set[int]) -> list[Span]:
     return runs
 
 
+def _figure_line(span: Span) -> bool:
+    """The span's line is a result line or a table row: figures are common on it."""
+    doc = span.doc
+    text = doc_text(doc)
+    begin = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[begin : end if end >= 0 else len(text)].split()
+    figures = sum(1 for w in line if _MODEL_NUMBER.search(w))
+    return figures >= TABLE_LINE_FIGURES * max(len(line), 1)
+
+
 def _in_table_line(span: Span) -> bool:
     """The span sits in a result line, a scorecard or a table row: next to a figure, or on a
     line where figures are common.
@@ -810,12 +841,7 @@ def _in_table_line(span: Span) -> bool:
     for i in (span.start - 1, span.end):
         if 0 <= i < len(doc) and _is_number(doc[i]):
             return True
-    text = doc_text(doc)
-    begin = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    line = text[begin : end if end >= 0 else len(text)].split()
-    figures = sum(1 for w in line if _MODEL_NUMBER.search(w))
-    return figures >= TABLE_LINE_FIGURES * max(len(line), 1)
+    return _figure_line(span)
 
 
 def candidates(doc: Doc) -> list[Candidate]:
