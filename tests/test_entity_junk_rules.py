@@ -83,6 +83,14 @@ def test_contests_eras_and_award_categories_are_no_entities(nlp) -> None:
     assert "Best Actress" not in names and "Emily Blunt" in names
 
 
+def test_an_event_word_alone_or_after_the_span_makes_an_event(nlp) -> None:
+    """"the Paralympics"; "the U.S. Open" where the tagger took "U.S.": the event, not the country."""
+    names = _names(nlp, "Chances are good that Levine will return to the Paralympics too.")
+    assert "Paralympics" not in names and "Levine" in names
+    names = _names(nlp, "Tiger Woods will play the U.S. Open assuming good health, though.")
+    assert "U.S." not in names and "Tiger Woods" in names
+
+
 def test_a_word_of_a_quoted_title_is_no_name(nlp) -> None:
     """A title in quotation marks is one work; its capitalised words name no one."""
     text = (

@@ -524,11 +524,18 @@ def _modified_noun(span: Span) -> Token | None:
 
 def _names_an_event(span: Span) -> bool:
     """A contest, an era or an award category, not a person, body or place: "PGA
-    Championship", "Arnold Palmer Invitational", "the Great Recession", "Best Actress".
+    Championship", "Arnold Palmer Invitational", "the Great Recession", "Paralympics",
+    "Best Actress"; or the start of an event's name the tagger cut before its event
+    word ("the Diamond Resorts Tournament of Champions").
     """
     last = span[-1].lower_
-    if len(span) > 1 and last in _EVENT_WORDS and span[-1].text[:1].isupper():
+    if last in _EVENT_WORDS and span[-1].text[:1].isupper():
         return True
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end - 1].whitespace_ == " ":
+        nxt = doc[span.end]
+        if nxt.lower_ in _EVENT_WORDS and nxt.text[:1].isupper() and not nxt.text.isupper():
+            return True
     return len(span) > 1 and span[0].text == "Best" and last in PERSON_NOUNS
 
 
