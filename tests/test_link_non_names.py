@@ -167,3 +167,29 @@ def test_a_plural_name_without_article_that_qualifies_people_is_a_class_not_a_bo
     ])
     b = article("b", [("Reuters said the Fisheries workers left.", [("Reuters", "organisation")])])
     assert names(link_entities([a, b])) == {"United Nations", "Maple Leafs", "Reuters"}
+
+
+def test_a_name_cut_out_of_a_longer_name_the_dossier_knows_is_no_one() -> None:
+    """"Heart and Stroke in Manitoba" (the tagger took "Heart"), "Nova Scotia Liberal MP" ("Nova")."""
+    a = article("a", [
+        ("The Heart and Stroke Foundation paid for it.", [("Heart and Stroke Foundation", "organisation")]),
+        ("Nova Scotia Health Authority staff came.", [("Nova Scotia Health Authority", "organisation")]),
+    ])
+    b = article("b", [
+        ("A manager with Heart and Stroke in Manitoba said so.", [("Heart", "organisation")]),
+        ("Nova Scotia Liberal MP Sean Fraser agreed.", [("Nova", "person"), ("Sean Fraser", "person")]),
+        ("Scotia Bank was there.", [("Scotia Bank", "organisation")]),
+    ])
+    assert names(link_entities([a, b])) == {
+        "Heart and Stroke Foundation", "Nova Scotia Health Authority", "Sean Fraser", "Scotia Bank",
+    }
+
+
+def test_a_name_also_used_on_its_own_stays() -> None:
+    """One mention inside the longer name is not enough: "Pebble Beach" is also a place on its own."""
+    a = article("a", [("He won the AT&T Pebble Beach Pro-Am.", [("AT&T Pebble Beach", "organisation")])])
+    b = article("b", [
+        ("He played the AT&T Pebble Beach Pro-Am.", [("Pebble Beach", "place")]),
+        ("Pebble Beach is windy.", [("Pebble Beach", "place")]),
+    ])
+    assert "Pebble Beach" in names(link_entities([a, b]))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from generator.lexicon.gazetteer import fold
 from generator.link.institutions import is_generic, split_by_country
 from generator.link.names import ACRONYM, TYPE_RANK, Name, Ref, UnionFind, slug_of
-from generator.link.non_names import reads_as_index, reads_as_people, reads_as_topic
+from generator.link.non_names import longer_names, reads_as_fragment, reads_as_index, reads_as_people, reads_as_topic
 from generator.link.short_forms import AMBIGUOUS
 from generator.link.votes import cluster_type
 from generator.model import TYPE_FOLDERS, AnalysedArticle, EntityType, Problem
@@ -115,6 +115,7 @@ def make_clusters(
     countries: dict[int, str | None] = {}
     groups: list[tuple[str, list[Ref]]] = []
     texts = [item.article.text for item in analysed]  # joined once, not once per mention read
+    known = longer_names(refs)
     for root, rrefs in members.items():
         if all(is_generic(names[k].tokens) for k in {r.key for r in rrefs}):
             groups.extend((root, part) for part in split_by_country(rrefs, analysed, countries))
@@ -126,8 +127,8 @@ def make_clusters(
         ctype = cluster_type(own, rrefs, analysed, names)
         if reads_as_index(rrefs, analysed, texts) or (ctype == "organisation" and reads_as_people(rrefs, analysed, texts)) or (
             ctype == "person" and reads_as_topic(rrefs, analysed, all(len(names[k].tokens) == 1 for k in keys), texts)
-        ):
-            continue  # "Hang Seng rose 0.3 per cent to 26,902.10", "a hard Brexit": no one
+        ) or reads_as_fragment(rrefs, analysed, texts, known):
+            continue  # "Hang Seng rose 0.3 per cent to 26,902.10", "a hard Brexit", "Heart" (and Stroke): no one
         surfaces: Counter = Counter()
         for r in rrefs:
             surfaces[r.display] += 1

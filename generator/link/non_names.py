@@ -18,6 +18,12 @@ A tagger reads capitalised words as names, and some are not anyone:
   (one body does: "the United Nations") and, at least once, counts or
   qualifies people ("all", "many"; "... people", "... communities").
 
+* a **fragment** of a longer name the dossier knows ("Heart" in "Heart and Stroke
+  in Manitoba", where another article names the Heart and Stroke Foundation;
+  "AT&T" in "the AT&T Pebble Beach Pro-Am"): every mention sits next to the
+  words that continue it into that longer name, so the text names the longer
+  one, and the tagger cut it short.
+
 All read the article text around each mention (``Mention.start``/``end``), so
 the evidence is the wording, not the name.
 """
@@ -25,6 +31,7 @@ the evidence is the wording, not the name.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from generator.lexicon import words
@@ -113,3 +120,57 @@ def reads_as_people(refs: list[Ref], analysed: list[AnalysedArticle], texts: Seq
         if _QUANTIFIER.search(before) or (nxt is not None and nxt.group(1) in _PEOPLE_NOUNS):
             grouped = True
     return grouped
+
+
+def longer_names(refs: Sequence[Ref]) -> dict[str, set[tuple[str, ...]]]:
+    """Every name of the dossier written with two words or more, as words, by each of its words."""
+    index: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for ref in refs:
+        words = tuple(ref.display.split())
+        if len(words) > 1:
+            for word in set(words):
+                index[word].add(words)
+    return index
+
+
+def _continues(name: tuple[str, ...], at: int, size: int, before: str, after: str) -> bool:
+    """The words around a mention of ``name[at:at+size]`` go on into ``name`` (on either
+    side), and a capitalised word is among those that match ("and Stroke")."""
+    matched: list[str] = []
+    if at and before.endswith(" "):
+        for want, seen in zip(reversed(name[:at]), reversed(before.split())):
+            if want != seen:
+                break
+            matched.append(want)
+    if at + size < len(name) and after.startswith(" "):
+        for want, seen in zip(name[at + size :], after.split()):
+            if want != seen:
+                break
+            matched.append(want)
+    return any(w[:1].isupper() for w in matched)
+
+
+def reads_as_fragment(
+    refs: list[Ref], analysed: list[AnalysedArticle], texts: Sequence[str], known: dict[str, set[tuple[str, ...]]]
+) -> bool:
+    """Every mention is cut out of a longer name the dossier knows: the words around it
+    continue it into that name ("Heart" before "and Stroke", with the Heart and Stroke
+    Foundation named elsewhere)."""
+    for ref in refs:
+        words = tuple(ref.display.split())
+        if not words:
+            return False
+        before, after = _around(analysed, ref, texts)
+        hit = False
+        for name in known.get(words[0], ()):
+            if len(name) <= len(words):
+                continue
+            for at in range(len(name) - len(words) + 1):
+                if name[at : at + len(words)] == words and _continues(name, at, len(words), before, after):
+                    hit = True
+                    break
+            if hit:
+                break
+        if not hit:
+            return False
+    return True
