@@ -522,21 +522,40 @@ def _modified_noun(span: Span) -> Token | None:
     return None
 
 
-def _names_an_event(span: Span) -> bool:
+def _names_an_event(span: Span, label: str) -> bool:
     """A contest, an era or an award category, not a person, body or place: "PGA
     Championship", "Arnold Palmer Invitational", "the Great Recession", "Paralympics",
     "Best Actress"; or the start of an event's name the tagger cut before its event
-    word ("the Diamond Resorts Tournament of Champions").
+    word ("the Diamond Resorts Tournament of Champions", "the AT&T Pebble Beach Pro-Am").
     """
-    last = span[-1].lower_
-    if last in _EVENT_WORDS and span[-1].text[:1].isupper():
-        return True
     doc = span.doc
-    if span.end < len(doc) and doc[span.end - 1].whitespace_ == " ":
-        nxt = doc[span.end]
-        if nxt.lower_ in _EVENT_WORDS and nxt.text[:1].isupper() and not nxt.text.isupper():
+    last, _ = _glued_word(doc, span.end - 1, backwards=True)
+    if last.lower() in _EVENT_WORDS and last[:1].isupper():
+        return True
+    i = span.end
+    while i < len(doc) and i < span.end + 4 and doc[i - 1].whitespace_ == " ":
+        nxt, after = _glued_word(doc, i)
+        if not (nxt[:1].isupper() and not nxt.isupper() and doc[i].is_alpha) or doc[i].is_sent_start:
+            break
+        if nxt.lower() in _EVENT_WORDS:
             return True
-    return len(span) > 1 and span[0].text == "Best" and last in PERSON_NOUNS
+        if label == "PERSON":
+            break  # a person's name right before an event's name is the person
+        i = after
+    return len(span) > 1 and span[0].text == "Best" and span[-1].lower_ in PERSON_NOUNS
+
+
+def _glued_word(doc: Doc, i: int, backwards: bool = False) -> tuple[str, int]:
+    """The word holding token ``i`` with the tokens hyphen-glued to it ("Pro-Am" is three
+    tokens), and the index of the token after it."""
+    start = end = i
+    if backwards:
+        while start > 0 and doc[start - 1].whitespace_ == "" and "-" in (doc[start - 1].text, doc[start].text):
+            start -= 1
+    else:
+        while end + 1 < len(doc) and doc[end].whitespace_ == "" and "-" in (doc[end + 1].text, doc[end].text):
+            end += 1
+    return doc[start : end + 1].text, end + 1
 
 
 def _in_quoted_title(span: Span) -> bool:
@@ -709,7 +728,7 @@ def _clean(span: Span, label: str) -> tuple[Span, EntityType] | None:
     name = trimmed2
     if _continues_a_name(name, label):
         return None
-    if _names_an_event(name) or _in_quoted_title(name):
+    if _names_an_event(name, label) or _in_quoted_title(name):
         return None
     if label in ("PERSON", "ORG") and _is_product(name):
         return None
