@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 import string
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -147,7 +149,7 @@ def test_chain_guard_is_what_keeps_a_chain_apart():
     b = _article("b", "beta", [" ".join(x[:30] + y[:30])])
     c = _article("c", "gamma", [" ".join(y)])
     shipped = stories_module.default_params()
-    single = replace(shipped, threshold=0.4, join_mean=0.0)
+    single = replace(shipped, threshold=0.7, join_mean=0.0)
     stories, _ = group_stories([a, b, c], {}, {}, params=single)
     assert len(stories) == 1
     stories, _ = group_stories([a, b, c], {}, {}, params=replace(single, join_mean=1.0))
@@ -285,19 +287,77 @@ def test_lede_cosine_compares_the_openings():
     assert graph.pair_scores("a", "c")[3] == 0.0  # the bystander opens on other words
 
 
+def _threshold_on(params, weights: dict[str, float], at: float):
+    """``params`` whose story score crosses 0.5 where the weighted mix of ``weights`` reaches ``at``."""
+    steep = 40.0
+    zero = {"entity_weight": 0.0, "text_weight": 0.0, "lede_weight": 0.0, "whole_weight": 0.0}
+    scaled = {key: steep * w for key, w in weights.items()}
+    return replace(params, threshold=0.5, bias=-steep * at, **{**zero, **scaled})
+
+
 def test_lede_weight_joins_reports_that_open_on_one_event():
     articles = _lede_pair()
     graph = stories_module.similarity_graph(articles, {}, {})
     _, _, text, lede = graph.pair_scores("a", "b")
-    base = replace(stories_module.default_params(), min_text=0.0, number_conflict=stories_module.NUMBER_CONFLICT_OFF)
+    base = replace(stories_module.default_params(), number_conflict=stories_module.NUMBER_CONFLICT_OFF)
     threshold = (text + (text + lede) / 2) / 2  # above the text cosine, below the even mix
-    bodies_only = replace(base, threshold=threshold, lede_weight=0.0)
-    with_ledes = replace(base, threshold=threshold, lede_weight=0.5)
+    bodies_only = _threshold_on(base, {"text_weight": 1.0}, threshold)
+    with_ledes = _threshold_on(base, {"text_weight": 0.5, "lede_weight": 0.5}, threshold)
     stories, _ = group_stories(articles, {}, {}, params=bodies_only)
     assert _story_of(stories, "a") is not _story_of(stories, "b")
     stories, _ = group_stories(articles, {}, {}, params=with_ledes)
     assert _story_of(stories, "a") is _story_of(stories, "b")
     assert _story_of(stories, "c").articles == ["c"]
+
+
+def _follow_up_pair():
+    """A long report and its follow-up sharing some words, each with far more words of its own.
+
+    The text vector keeps each article's VECTOR_TERMS heaviest terms and damps those found in
+    it alone; the whole-text vector keeps every term at its full corpus IDF: the two cosines differ.
+    """
+    shared = _words(20, 120)
+    first, second, other = _words(21, 220), _words(22, 220), _words(23, 120)
+    a = _article("a", "alpha", [" ".join(first + first[:200] + shared)])
+    b = _article("b", "beta", [" ".join(second + second[:200] + shared)])
+    c = _article("c", "gamma", [" ".join(other + shared[:20])])
+    d = _article("d", "delta", [" ".join(_words(24, 120) + shared[100:])])
+    return [a, b, c, d]
+
+
+def test_whole_text_cosine_keeps_every_term():
+    articles = _follow_up_pair()
+    graph = stories_module.similarity_graph(articles, {}, {})
+    entity, text, lede, whole = graph.story_features("a", "b")
+    assert abs(whole - text) > 0.1
+    assert entity == text  # no entities on either side: the text cosine stands in for the entity cosine
+    counts = {x.article.id: stories_module._term_counts(x) for x in articles}
+    df = Counter(term for c in counts.values() for term in c)
+    idf = {term: 1 + math.log((len(articles) + 1) / (n + 1)) for term, n in df.items()}  # scikit-learn's smooth IDF
+    va, vb = (stories_module._whole_vector(counts[k], idf) for k in ("a", "b"))
+    assert stories_module._smooth_idf(stories_module._idf(map(set, counts.values()), len(articles)), 4) == pytest.approx(idf)
+    assert set(va) == set(counts["a"])  # every term, none cut
+    assert whole == pytest.approx(stories_module._cosine(va, vb))
+
+
+def test_whole_weight_is_read_by_the_grouping():
+    articles = _follow_up_pair()
+    graph = stories_module.similarity_graph(articles, {}, {})
+    _, text, _, whole = graph.story_features("a", "b")
+    base = replace(stories_module.default_params(), number_conflict=stories_module.NUMBER_CONFLICT_OFF)
+    at = (text + whole) / 2
+    below, above = ("text_weight", "whole_weight") if whole > text else ("whole_weight", "text_weight")
+    stories, _ = group_stories(articles, {}, {}, params=_threshold_on(base, {below: 1.0}, at))
+    assert _story_of(stories, "a") is not _story_of(stories, "b")
+    stories, _ = group_stories(articles, {}, {}, params=_threshold_on(base, {above: 1.0}, at))
+    assert _story_of(stories, "a") is _story_of(stories, "b")
+
+
+def test_story_score_is_the_logistic_of_the_weighted_features():
+    params = replace(stories_module.default_params(), bias=-1.0, entity_weight=1.0, text_weight=2.0,
+                     lede_weight=3.0, whole_weight=4.0)
+    z = -1.0 + 1.0 * 0.5 + 2.0 * 0.25 + 3.0 * 0.1 + 4.0 * 0.2
+    assert params.story_score((0.5, 0.25, 0.1, 0.2)) == pytest.approx(1 / (1 + math.exp(-z)))
 
 
 def test_story_parameters_file_must_name_every_parameter():

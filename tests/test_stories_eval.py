@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from evaluation import stories as ev
@@ -58,17 +59,12 @@ def test_tfidf_vectors_are_unit_length_and_skip_stop_words() -> None:
 
 
 def test_choose_prefers_recall_at_target_precision_on_every_set() -> None:
-    grid = ev.GRID[:3]
+    grid = ev.grid(ev.Weights.zero())[:3]
     scores = {grid[0]: ev.PairScore(5, 5, 0), grid[1]: ev.PairScore(3, 0, 2), grid[2]: ev.PairScore(2, 0, 3)}
     # a second set on which grid[1] is imprecise: only grid[2] is precise enough on both
     other = {grid[0]: ev.PairScore(5, 5, 0), grid[1]: ev.PairScore(9, 1, 0), grid[2]: ev.PairScore(1, 0, 1)}
-    saved = ev.GRID
-    try:
-        ev.GRID = grid
-        assert ev.choose([scores]) == grid[1]
-        assert ev.choose([scores, other]) == grid[2]
-    finally:
-        ev.GRID = saved
+    assert ev.choose([scores]) == grid[1]
+    assert ev.choose([scores, other]) == grid[2]
 
 
 def _dossier() -> dict:
@@ -121,17 +117,21 @@ def test_cross_validation_fits_on_the_other_set(tmp_path: Path) -> None:
     held = ev.cross_validate(sets)
     for name in ("one", "two"):
         score, chosen = held[name].cross_set
-        assert chosen in ev.GRID and score.tp == 1 and score.fp == 0
+        assert chosen in ev.grid(ev.Weights(chosen.bias, chosen.entity_weight, chosen.text_weight,
+                                            chosen.lede_weight, chosen.whole_weight))
+        assert score.tp == 1 and score.fp == 0
     assert ev.cross_validate(sets[:1])["one"].cross_set is None
 
 
 def test_story_params_change_the_grouping() -> None:
-    strict = StoryParams(threshold=0.99, text_weight=0.5, join_mean=0.5, min_text=0.1,
-                         organisation_weight=0.4, place_weight=0.2)
+    # the strike pair's (entity, text, lede, whole) are about (.97, .86, .87, .62): score ~ .995
+    weights = dict(bias=-2.0, entity_weight=3.0, text_weight=3.0, lede_weight=0.0, whole_weight=3.0)
+    strict = StoryParams(threshold=0.999, join_mean=0.5, organisation_weight=0.4, place_weight=0.2,
+                         number_conflict=2.0, **weights)
     stories, _ = group_stories([STRIKE_A, STRIKE_B, FOOTBALL], ENTITIES, NAMES, params=strict)
     assert all(len(s.articles) == 1 for s in stories)
-    loose = StoryParams(threshold=0.1, text_weight=0.5, join_mean=0.5, min_text=0.1,
-                        organisation_weight=0.4, place_weight=0.2)
+    loose = StoryParams(threshold=0.2, join_mean=0.5, organisation_weight=0.4, place_weight=0.2,
+                        number_conflict=2.0, **weights)
     stories, _ = group_stories([STRIKE_A, STRIKE_B, FOOTBALL], ENTITIES, NAMES, params=loose)
     assert ["a", "b"] in [s.articles for s in stories]
 
@@ -157,8 +157,33 @@ def test_shipped_gold_and_parameters_are_well_formed(path: Path) -> None:
     assert gold.different and not gold.different & (gold.positive | gold.ignored)
     assert all(item["why"] and len(item["articles"]) == 2 for item in data["different"])
     params = default_params()
-    assert 0 < params.threshold < 1 and 0 <= params.min_text < 1 and 0 <= params.join_mean <= 1
-    assert params in ev.GRID  # the shipped parameters are a point the fit can choose
+    assert 0 < params.threshold < 1 and 0 <= params.join_mean <= 1
+    weights = ev.Weights(params.bias, params.entity_weight, params.text_weight, params.lede_weight, params.whole_weight)
+    assert params in ev.grid(weights)  # the shipped parameters are a point the fit can choose
+    assert all(getattr(params, f"{f}_weight") == 0.0 for f in ev.FEATURES if f not in ev.MODEL_FEATURES)
+
+
+def _table(features: list[tuple[float, float, float, float]], labels: list[int]) -> ev.PairTable:
+    pairs = [(f"p{i:02d}", f"q{i:02d}") for i in range(len(labels))]
+    return ev.PairTable(pairs, np.array(features, dtype=float), np.array(labels, dtype=int))
+
+
+def test_fit_weights_learns_from_the_training_rows_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Same-event pairs have a high whole-text cosine; the other features are noise.
+    features = [(0.9, 0.1, 0.5, 0.8), (0.1, 0.2, 0.5, 0.7), (0.5, 0.1, 0.5, 0.75),
+                (0.9, 0.3, 0.5, 0.1), (0.2, 0.2, 0.5, 0.2), (0.6, 0.1, 0.5, 0.15), (0.4, 0.9, 0.5, 0.3)]
+    labels = [1, 1, 1, 0, 0, 0, -1]
+    table = _table(features, labels)
+    everything = {a for pair in table.pairs for a in pair}
+    monkeypatch.setattr(ev, "MODEL_FEATURES", ev.FEATURES)
+    weights = ev.fit_weights([(table, everything)])
+    assert weights.whole > 1.0 and weights.whole > abs(weights.entity) and weights.lede == pytest.approx(0.0, abs=1e-3)
+    assert weights == ev.fit_weights([(table, everything)])  # deterministic
+    # rows outside the universe (and the 'maybe' row) teach nothing: without the positives, no fit
+    assert ev.fit_weights([(table, everything - {"p00", "p01", "p02"})]) == ev.Weights.zero()
+    monkeypatch.setattr(ev, "MODEL_FEATURES", ("whole",))
+    only = ev.fit_weights([(table, everything)])
+    assert only.whole > 0 and only.entity == only.text == only.lede == 0.0
 
 
 def test_thread_set_is_made_reproducibly(tmp_path: Path) -> None:

@@ -14,24 +14,24 @@ Grouping is single linkage with a guard against chaining: candidate edges are
 taken strongest first, and two articles whose story score clears the threshold
 join; but a merge that makes a group of three or more also needs the mean score
 over *all* its cross pairs to clear a fraction of the threshold, so a chain
-A-B-C with A and C unrelated does not become one story. The story score weighs
-the text cosine against the entity cosine (threads of one event share words; a
-brief and a long report share mostly names), and mixes into the text side the
-cosine of the two *ledes* (title and opening words): a news report states its
-event up front, so two reports of one event meet there even when their bodies
-go separate ways, while two articles on one topic share background words
-throughout but open on different news. An edge between two texts whose
-figures disagree (:func:`number_conflict`: reports filled into one template on
-different days) is dropped. Every step sorts, so the output depends only on
-the input.
+A-B-C with A and C unrelated does not become one story. An edge between two
+texts whose figures disagree (:func:`number_conflict`: reports filled into one
+template on different days) is dropped. Every step sorts, so the output depends
+only on the input.
 
-The threshold, the text and lede weights, the guard, the text an edge needs, the
-figures' conflict it may have and the weights of organisations and places are
-not set by hand: ``python -m
-evaluation.stories --fit`` chooses them on hand-labelled same-event groups
-(GGT, BBC) and a synthetic thread set (evaluation/story_threads.py) and writes
-them to generator/lexicon/data/story_params.json; ``make eval`` reports the
-cross-validated figures beside a plain TF-IDF baseline on every set.
+The story score is a small logistic regression over four similarities of a
+pair: the entity cosine, the text cosine, the cosine of the two *ledes* (title
+and opening words: a report states its event up front) and the plain TF-IDF
+cosine of the whole texts (sublinear tf, corpus IDF, every term: the classic
+baseline, which the truncated text vector weakens on long follow-ups). Its
+weights, the threshold, the guard, the figures' conflict an edge may have and
+the weights of organisations and places are not set by hand: ``python -m
+evaluation.stories --fit`` learns them on hand-labelled same-event groups (GGT,
+BBC) and a synthetic thread set (evaluation/story_threads.py) and writes them
+to generator/lexicon/data/story_params.json; ``make eval`` reports the
+cross-validated figures (train on two sets, test on the third; and k-fold)
+beside a plain TF-IDF baseline on every set. Related lists do not read the
+story score: they keep the even entity/text mix.
 """
 
 from __future__ import annotations
@@ -88,49 +88,60 @@ _STOPWORDS = frozenset(
 
 @dataclass
 class _Features:
-    """One article's vectors: entity, text and lede weights, all L2-normalised."""
+    """One article's vectors: entity, text, lede and whole-text weights, all L2-normalised."""
 
     entities: dict[str, float]
     terms: dict[str, float]
     top_terms: list[str]
     lede: dict[str, float] = field(default_factory=dict)
+    whole: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class StoryParams:
     """What decides that two articles tell one story; fitted by ``python -m evaluation.stories --fit``.
 
+    The story score of a pair is a logistic regression over its four
+    similarities (:meth:`SimilarityGraph.story_features`): ``bias`` plus
+    ``entity_weight``, ``text_weight``, ``lede_weight`` and ``whole_weight``
+    times the entity cosine, the text cosine, the lede cosine and the plain
+    whole-text TF-IDF cosine, through the logistic function: the estimated
+    chance that the two report one event. The weights are learned from
+    labelled pairs (evaluation/stories.py), not set by hand.
+
     ``threshold``: story score an edge needs to join two articles;
-    ``text_weight``: weight of the text cosine in the story score (the entity
-    cosine has the rest); ``join_mean``: the fraction of ``threshold`` the mean
-    cross-pair score must reach for a merge that makes a group of three or more
-    (0 is plain single linkage, 1 average linkage); ``min_text``: text cosine
-    an edge needs (the same names alone are not an event);
-    ``organisation_weight`` / ``place_weight``: weight of those entity types
-    against people's 1.0 (places and institutions are shared by unrelated
-    articles far more than people are); ``number_conflict``: the most
-    :func:`number_conflict` an edge may have (reports filled into one template
-    on different days share its words but not its figures); ``lede_weight``:
-    the share of the lede cosine in the text side of the score (the body's
-    text cosine has the rest).
+    ``join_mean``: the fraction of ``threshold`` the mean cross-pair score must
+    reach for a merge that makes a group of three or more (0 is plain single
+    linkage, 1 average linkage); ``organisation_weight`` / ``place_weight``:
+    weight of those entity types against people's 1.0 in the entity cosine
+    (places and institutions are shared by unrelated articles far more than
+    people are); ``number_conflict``: the most :func:`number_conflict` an edge
+    may have (reports filled into one template on different days share its
+    words but not its figures).
     """
 
     threshold: float
-    text_weight: float
     join_mean: float
-    min_text: float
     organisation_weight: float
     place_weight: float
-    number_conflict: float = NUMBER_CONFLICT_OFF
-    lede_weight: float = 0.0
+    number_conflict: float
+    bias: float
+    entity_weight: float
+    text_weight: float
+    lede_weight: float
+    whole_weight: float
 
-    def story_score(self, scores: tuple[float, float, float, float], has_entities: bool = True) -> float:
-        """The story score of a pair from its (related, entity, text, lede) scores."""
-        _, entity, text, lede = scores
-        words = (1 - self.lede_weight) * text + self.lede_weight * lede
-        if not has_entities:
-            return words  # nothing to compare on the entity side: words decide alone
-        return (1 - self.text_weight) * entity + self.text_weight * words
+    def story_score(self, features: tuple[float, float, float, float]) -> float:
+        """The story score of a pair from its (entity, text, lede, whole) similarities."""
+        entity, text, lede, whole = features
+        z = (
+            self.bias
+            + self.entity_weight * entity
+            + self.text_weight * text
+            + self.lede_weight * lede
+            + self.whole_weight * whole
+        )
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
     @property
     def type_weights(self) -> dict[str, float]:
@@ -147,8 +158,7 @@ def default_params() -> StoryParams:
 def params_from_json(text: str, where: str) -> StoryParams:
     """StoryParams from the JSON ``--fit`` writes; a missing or non-numeric field is an error naming ``where``.
 
-    A field left out would otherwise take its default silently (a lede weight of 0 turns the
-    fitted score into another one, whose threshold means something else).
+    Every field is required: a weight left out would change the score its threshold was fitted for.
     """
     data = json.loads(text)
     missing = [f for f in StoryParams.__dataclass_fields__ if not isinstance(data.get(f), (int, float))]
@@ -167,6 +177,7 @@ class SimilarityGraph:
     scores: dict[tuple[str, str], tuple[float, float, float, float]]
     candidates: tuple[tuple[str, str], ...]  # the pairs the index proposed, sorted; ``scores`` may grow beyond them
     figures: dict[str, tuple[frozenset[str], float]] = field(default_factory=dict)  # id -> :func:`figures`, on demand
+    wholes: dict[tuple[str, str], float] = field(default_factory=dict)  # pair -> whole-text cosine, on demand
 
     def pair_scores(self, a: str, b: str) -> tuple[float, float, float, float]:
         """(related, entity, text, lede) scores of a pair, computed on first use."""
@@ -178,9 +189,23 @@ class SimilarityGraph:
     def score(self, a: str, b: str) -> float:
         return self.pair_scores(a, b)[0]
 
+    def story_features(self, a: str, b: str) -> tuple[float, float, float, float]:
+        """(entity, text, lede, whole-text) similarities of a pair, what the story score reads.
+
+        When either article has no entities the entity side has nothing to compare, which is
+        not evidence against the pair: the text cosine stands in for it (words decide alone).
+        """
+        key = (a, b) if a < b else (b, a)
+        _, entity, text, lede = self.pair_scores(*key)
+        whole = self.wholes.get(key)
+        if whole is None:
+            whole = self.wholes[key] = _cosine(self.features[key[0]].whole, self.features[key[1]].whole)
+        if not self.features[a].entities or not self.features[b].entities:
+            entity = text
+        return entity, text, lede, whole
+
     def story_score(self, a: str, b: str, params: StoryParams) -> float:
-        both = bool(self.features[a].entities) and bool(self.features[b].entities)
-        return params.story_score(self.pair_scores(a, b), both)
+        return params.story_score(self.story_features(a, b))
 
     def figures_of(self, aid: str) -> tuple[frozenset[str], float]:
         """:func:`figures` of one article, read only when a grouping compares figures."""
@@ -189,7 +214,7 @@ class SimilarityGraph:
         return self.figures[aid]
 
     def groups(self, params: StoryParams) -> list[list[str]]:
-        """Guarded single-link groups over the candidate edges that share enough text.
+        """Guarded single-link groups over the candidate edges whose figures do not conflict.
 
         Only candidates are edges: pairs scored on demand by an earlier grouping
         (the guard's means) must not change a later one.
@@ -197,11 +222,8 @@ class SimilarityGraph:
         edges = {
             (a, b): self.story_score(a, b, params)
             for a, b in self.candidates
-            if self.scores[(a, b)][2] >= params.min_text
-            and (
-                params.number_conflict >= NUMBER_CONFLICT_OFF
-                or number_conflict(self.figures_of(a), self.figures_of(b)) <= params.number_conflict
-            )
+            if params.number_conflict >= NUMBER_CONFLICT_OFF
+            or number_conflict(self.figures_of(a), self.figures_of(b)) <= params.number_conflict
         }
         return _cluster(
             list(self.by_id), edges, lambda a, b: self.story_score(a, b, params), params.threshold, params.join_mean
@@ -265,6 +287,9 @@ def similarity_graph(
         )
         for aid in ids
     }
+    smooth = _smooth_idf(term_idf, len(ids))
+    for aid in ids:
+        features[aid].whole = _whole_vector(token_counts[aid], smooth)
     pairs = _candidate_pairs(ids, features, entity_idf, term_idf)
     scores = {(a, b): _score(features[a], features[b]) for a, b in pairs}
     return SimilarityGraph(by_id, entity_sets, features, scores, tuple(pairs))
@@ -476,6 +501,26 @@ def _features(
         {term: (1 + log(count)) * term_weight[term] for term, count in (lede_counts or {}).items() if term in term_weight}
     )
     return _Features(entity_vector, terms, [t for t, _ in weighted[:TOP_TERMS]], lede)
+
+
+def _smooth_idf(term_idf: dict[str, float], n: int) -> dict[str, float]:
+    """scikit-learn's smooth IDF, 1 + log((n + 1) / (df + 1)), from :func:`_idf`'s log((n + 1) / df).
+
+    Flatter than ``_idf``: in a small dossier a word found in two articles must not weigh next
+    to nothing against the words found in one.
+    """
+    log, exp = math.log, math.exp
+    return {term: 1 + log((n + 1) / ((n + 1) * exp(-idf) + 1)) for term, idf in term_idf.items()}
+
+
+def _whole_vector(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    """The plain TF-IDF vector of a whole text: sublinear tf times ``idf`` (:func:`_smooth_idf`), every term kept.
+
+    The text vector keeps an article's heaviest terms and damps those no other article has,
+    which suits related lists; this one is the classic document vector a TF-IDF baseline compares.
+    """
+    log = math.log
+    return _normalise({term: (1 + log(count)) * idf[term] for term, count in counts.items()})
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
