@@ -111,6 +111,21 @@ def test_report_scores_every_set_and_the_baseline(tmp_path: Path) -> None:
     assert "hard negatives) put in one story: ours 0/1" in text
 
 
+def test_baseline_threshold_is_chosen_on_the_other_sets(tmp_path: Path) -> None:
+    strike = {"groups": [{"id": "s", "articles": ["a", "b"], "why": "strike"}]}
+    one, two = _story_set(tmp_path, "one", strike), _story_set(tmp_path, "two", strike)
+    # set "one" only: the strike pair at 0.5, a false pair at 0.3; on "two" the false pair is at 0.55
+    one.sims = {("a", "b"): 0.5, ("c", "d"): 0.3}
+    two.sims = {("a", "b"): 0.6, ("c", "d"): 0.55}
+    held = ev.baseline_held_out([one, two])
+    # for "one", "two" decides: above 0.55 is the only precise range, and it misses the strike pair
+    assert held["one"][0] == 0.58 and held["one"][1].tp == 0  # the middle of 0.56 .. 0.60
+    # for "two", "one" decides: 0.31 .. 0.50 are precise there, the middle joins c-d on "two"
+    assert held["two"][0] == 0.41 and (held["two"][1].tp, held["two"][1].fp) == (1, 1)
+    assert ev.baseline_held_out([one]) == {}
+    assert "baseline with its threshold chosen on the other sets only (0.41)" in ev.report([one, two])
+
+
 def test_cross_validation_fits_on_the_other_set(tmp_path: Path) -> None:
     strike = {"groups": [{"id": "s", "articles": ["a", "b"], "why": "strike"}]}
     sets = [_story_set(tmp_path, "one", strike), _story_set(tmp_path, "two", strike)]
