@@ -25,13 +25,17 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://example.org/briefing/"
 pytestmark = pytest.mark.slow
 
-#: Seeds committed on each day; 004 stays uncommitted. The hostile seed tests escaping in feed and pages.
+#: Seeds committed on each day (004 is left out); the follow-up of 002 stays uncommitted. The hostile
+#: seed tests escaping in feed and pages.
 DAYS = {
     "2024-03-01": ["000_786a4680b47ca245.txt", "001_ced04212048b39c6.txt"],
     "2024-03-05": ["002_a65a3486389211ff.txt"],
     "2024-03-09": ["003_ee23259b59b93aa8.txt", "005_hostile.txt"],
 }
-UNCOMMITTED = "004_00cddac5497fbc3c.txt"
+#: A second report of 002's event (its paragraphs, the headline first, the rest in reverse order), so
+#: the dossier surely holds a story of two articles whatever the fitted story score makes of the real
+#: seeds (002 and 004 report one trip but no longer group: see test_stories_seeds.py).
+UNCOMMITTED = "006_follow_up.txt"
 HOSTILE_TITLE = 'Markets <script>alert("feed")</script> & Co ]]> rally'
 HOSTILE = f"""{HOSTILE_TITLE}
 
@@ -68,7 +72,8 @@ def make_repository(repo: Path) -> Path:
                 shutil.copyfile(FIXTURE_SEEDS / name, target)
             git(repo, "add", str(target.relative_to(repo)))
         git(repo, "commit", "-q", "-m", f"seeds of {day}", day=day)
-    shutil.copyfile(FIXTURE_SEEDS / UNCOMMITTED, seeds / UNCOMMITTED)
+    headline, *rest = (FIXTURE_SEEDS / DAYS["2024-03-05"][0]).read_text(encoding="utf-8").strip().split("\n")
+    (seeds / UNCOMMITTED).write_text("\n".join([headline, *reversed(rest)]) + "\n", encoding="utf-8")
     return seeds
 
 
