@@ -620,8 +620,13 @@ def _is_product(span: Span) -> bool:
 _LAND_EVENT_NOUNS = words("land_event_nouns")
 
 
-def _type_by_evidence(span: Span, label: str, title_removed: bool) -> EntityType:
-    """The type this mention's own context supports, starting from spaCy's label."""
+def _evidence(span: Span, label: str, title_removed: bool) -> EntityType | None:
+    """The type the text's own words give this mention (a title, a description, the noun it
+    modifies, a locative preposition), or None when nothing but spaCy's label speaks for one.
+
+    The difference matters to the learned model (:func:`.entity_model.decide`): it
+    defers to evidence of the text, but spaCy's label alone is one of its own features.
+    """
     doc = span.doc
     base = LABEL_TYPES[label]
     if title_removed:
@@ -638,7 +643,7 @@ def _type_by_evidence(span: Span, label: str, title_removed: bool) -> EntityType
         return kind  # type: ignore[return-value]
     head = head_token(span)
     if not same_block(head, head.head):
-        return base
+        return None
     # "the city of Mariupol"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and noun_class(head.head.head.text) == "place":
         return "place"
@@ -670,7 +675,7 @@ def _type_by_evidence(span: Span, label: str, title_removed: bool) -> EntityType
         # said", are settled by the gazetteer when linking).
         if all(t.tag_ == "NNP" for t in span):
             return "person"
-    return base
+    return None
 
 
 def _extend_glued(span: Span) -> Span:
@@ -702,8 +707,9 @@ def _lone_capital(tok: Token) -> bool:
     return orth_count(tok.doc, tok.orth) == 1
 
 
-def _clean(span: Span, label: str) -> tuple[Span, EntityType] | None:
-    """The bare name and its type, or None when the span is not a usable name."""
+def _clean(span: Span, label: str) -> tuple[Span, EntityType, bool] | None:
+    """The bare name, its type and whether the text's own words gave that type (not spaCy's
+    label alone), or None when the span is not a usable name."""
     if label == "ORG":
         span = _extend_org_left(span)
     if label == "PERSON":
@@ -737,7 +743,8 @@ def _clean(span: Span, label: str) -> tuple[Span, EntityType] | None:
             return None  # unless described: "Roman, a resident of the area"
     if len(name) == 1 and noun_class(name.text) is not None:
         return None  # "Government", "Parliament": a common noun, not a name
-    return name, _type_by_evidence(name, label, title_removed)
+    evidence = _evidence(name, label, title_removed)
+    return name, evidence or LABEL_TYPES[label], evidence is not None
 
 
 # --------------------------------------------------------------------------- public
@@ -814,6 +821,7 @@ class Candidate:
     label: str  # spaCy's label, "" for a proper-noun run spaCy did not tag
     rule_type: EntityType | None  # what the text's own evidence says, None when untagged
     paragraph: int
+    evidenced: bool = False  # the rules' type comes from the text's words, not spaCy's label alone
 
 
 def _untagged_runs(doc: Doc, taken: set[int]) -> list[Span]:
@@ -894,13 +902,13 @@ def candidates(doc: Doc) -> list[Candidate]:
         cleaned = _clean(span, label)
         if cleaned is None:
             continue
-        name, etype = cleaned
+        name, etype, evidenced = cleaned
         para = paragraph_of(name)
         key = (name.start_char, name.end_char)
         if para is None or key in seen:
             continue
         seen.add(key)
-        found.append(Candidate(name, label, etype, para))
+        found.append(Candidate(name, label, etype, para, evidenced))
     for run in _untagged_runs(doc, taken):
         if not _in_table_line(run):
             continue
@@ -931,7 +939,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         if cand.span.text.lower() in SEATS_OF_POWER:
             kind = "organisation"  # "the Kremlin said": the government, not the building
         else:
-            kind = decide(cand.span, cand.label, cand.rule_type)
+            kind = decide(cand.span, cand.label, cand.rule_type, cand.evidenced)
         if kind == "none":
             continue
         name = cand.span

@@ -235,15 +235,24 @@ def probabilities(feats: list[str]) -> dict[str, float]:
     return {c: e / total for c, e in zip(CLASSES, exps)}
 
 
-def decide(span: Span, label: str, rule_type: str | None) -> str:
+def decide(span: Span, label: str, rule_type: str | None, evidenced: bool = True) -> str:
     """The most likely class of the name in its context.
 
-    The model overrules the rules' type only when it is sure: it learned from
-    Reuters news of 1996, and where it hesitates, the description the text
-    gives the name (read by the rules) is the better guide on other news.
+    The model overrules the rules' type only when it is sure, if the rules read
+    that type from the text (``evidenced``: a title, a description, the noun the
+    name modifies): it learned from Reuters news of 1996, and where it hesitates,
+    the description the text gives the name is the better guide on other news.
+    When the rules' type is only spaCy's label, the model, which weighs that label
+    among its features, decides ("a Halifax man": spaCy says ORG, the model place).
+    Dropping a name still asks for :data:`SURE_DROP`. On conll-dev (candidate level)
+    this lifts F1 .874/.790/.883 -> .882/.809/.889 (people/organisations/places).
     """
     probs = probabilities(features(span, label, rule_type))
     best = max(CLASSES, key=lambda c: (probs[c], -CLASSES.index(c)))
-    if rule_type is not None and best != rule_type and probs[best] < (SURE_DROP if best == "none" else SURE):
+    if rule_type is None or best == rule_type:
+        return best
+    if best == "none":
+        return best if probs[best] >= SURE_DROP else rule_type
+    if evidenced and probs[best] < SURE:
         return rule_type
     return best
