@@ -114,24 +114,22 @@ def test_a_title_cased_description_is_not_a_named_speaker(nlp):
     assert speaker is not None and speaker.kind == "desc"
 
 
-def test_spacys_label_alone_does_not_outvote_the_model(nlp):
-    """spaCy calls "Freddie Mercury" an organisation and nothing in the text says so: the
-    model, which weighs that label among its features, decides (a person)."""
-    text = (
-        "Rami Malek took home the best actor in a drama award for his depiction of "
-        "Freddie Mercury in Bohemian Rhapsody, which won the final award of best movie."
-    )
-    assert kinds(nlp, text, "Freddie Mercury") == {"person"}
+def test_spacys_label_alone_does_not_outvote_the_model_between_body_and_place(nlp):
+    """spaCy calls "Bridgeview" and "Homs" organisations and nothing in the text says so:
+    the model, which weighs that label among its features, decides (places)."""
+    assert kinds(nlp, "The old centre is slated to close shortly after the Bridgeview complex opens.", "Bridgeview") == {"place"}
+    assert kinds(nlp, "War broke out and his hometown of Homs became a devastated war zone.", "Homs") == {"place"}
 
 
-def test_the_texts_own_evidence_still_needs_a_sure_model_to_be_overruled(nlp):
+def test_the_texts_own_evidence_and_the_person_line_still_need_a_sure_model(nlp):
     from generator.analyse.entities import candidates
     from generator.analyse.entity_model import SURE, decide, features, probabilities
 
     doc = nlp("Rami Malek took home the award for his depiction of Freddie Mercury in Bohemian Rhapsody.")
     cand = next(c for c in candidates(doc) if c.span.text == "Freddie Mercury")
     probs = probabilities(features(cand.span, cand.label, cand.rule_type))
-    best = max(probs, key=probs.get)
-    assert best != cand.rule_type and probs[best] < SURE
-    assert decide(cand.span, cand.label, cand.rule_type, evidenced=True) == cand.rule_type
-    assert decide(cand.span, cand.label, cand.rule_type, evidenced=False) == best
+    assert cand.rule_type == "organisation" and max(probs, key=probs.get) == "person" and probs["person"] < SURE
+    assert decide(cand.span, cand.label, cand.rule_type, evidenced=False) == "organisation"
+    doc = nlp("The old centre is slated to close shortly after the Bridgeview complex opens.")
+    cand = next(c for c in candidates(doc) if c.span.text == "Bridgeview")
+    assert decide(cand.span, cand.label, cand.rule_type, evidenced=True) == "organisation"

@@ -192,3 +192,20 @@ def test_linking_scales_by_keys_not_pairs():
         arts.append(article(f"a{n}", ms))
     index = link_entities(arts)
     assert len([e for e in index.entities.values() if e.type == "person"]) == 2000
+
+
+def test_an_acronym_that_is_a_word_of_the_name_is_not_its_initials():
+    """"DC Comics" spells "DC" only because it holds it: Washington's "D.C." stays a place."""
+    a = article("a", [("DC Comics", "organisation"), ("DC", "place")])
+    b = article("b", [("D.C.", "place"), ("Washington", "place")])
+    index = link_entities([a, b])
+    comics = index.lookup("DC Comics")
+    assert index.entities[comics].aliases == [] and index.entities[comics].type == "organisation"
+    assert index.lookup("D.C.") != comics
+
+
+def test_a_short_form_with_a_slip_joins_the_full_name_of_its_article():
+    a = article("a", [("Michael Zihaf Bibeau", "person"), ("Zehaf Bibeau", "person"), ("Zehaf Bibeau", "organisation")])
+    assert people(link_entities([a]), "a") == ["Michael Zihaf Bibeau"]
+    b = article("b", [("Michael Zihaf Bibeau", "person"), ("Mark Zehaf Bibeau", "person"), ("Zehaf Bibeau", "person")])
+    assert "Zehaf Bibeau" not in people(link_entities([b]), "b")  # one is named so: no slip

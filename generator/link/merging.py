@@ -107,7 +107,8 @@ def merge_acronyms(names: dict[str, Name], local_keys: list[dict[str, int]], uf:
                 continue
             for surface in rec.surfaces:
                 for acr in initials(surface):
-                    spelled[acr.lower()].add(k)
+                    if acr.lower() not in rec.tokens:  # "DC Comics" spells "DC" by holding it
+                        spelled[acr.lower()].add(k)
         for acr in sorted(acronyms):
             if names[acr].place is not None and names[acr].place.strength == STRONG:
                 continue  # "US", "UK": the gazetteer knows them

@@ -20,6 +20,8 @@ from collections import Counter, defaultdict
 
 from generator.lexicon.gazetteer import KNOWN_ORGS, STRONG, lookup_place
 from generator.link.merging import Context, is_subsequence
+from rapidfuzz.distance import Levenshtein
+
 from generator.link.names import Name, UnionFind, close
 
 # A short form two people of its article could own: left unlinked, never guessed.
@@ -49,6 +51,14 @@ def longer_forms(toks: tuple[str, ...], keys: list[str], names: dict[str, Name],
     }
 
 
+def _slipped_tail(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``short`` is ``long``'s last words, the surname the same and one earlier word off by one letter."""
+    if len(long) <= len(short) or short[-1] != long[-1]:
+        return False
+    diff = [(a, b) for a, b in zip(short, long[-len(short) :]) if a != b]
+    return len(diff) == 1 and min(map(len, diff[0])) >= 4 and Levenshtein.distance(*diff[0], score_cutoff=1) <= 1
+
+
 def resolve_local(rec: Name, local_types: Counter, local_full: list[str], names: dict[str, Name], uf: UnionFind) -> str | None:
     """The person of this article a short form stands for; AMBIGUOUS if two could be."""
     if not short_form_ok(rec, local_types):
@@ -60,6 +70,13 @@ def resolve_local(rec: Name, local_types: Counter, local_full: list[str], names:
         return next(iter(roots))
     if len(roots) > 1:
         return AMBIGUOUS  # two people share the surname here: no guess
+    if len(toks) > 1:
+        # the full name's tail with a slip in a word before the surname ("Zehaf Bibeau" /
+        # "Michael Zihaf Bibeau"): one article, one surname, so one letter is enough
+        roots = {uf.find(k) for k in local_full if _slipped_tail(toks, names[k].tokens)}
+        if len(roots) == 1:
+            return next(iter(roots))
+        return AMBIGUOUS if roots else None
     if len(toks) == 1:
         # a spelling variant of a local surname ("Zelensky" / "Vladimir Zelenskyy")
         roots = {
