@@ -209,3 +209,14 @@ def test_a_short_form_with_a_slip_joins_the_full_name_of_its_article():
     assert people(link_entities([a]), "a") == ["Michael Zihaf Bibeau"]
     b = article("b", [("Michael Zihaf Bibeau", "person"), ("Mark Zehaf Bibeau", "person"), ("Zehaf Bibeau", "person")])
     assert "Zehaf Bibeau" not in people(link_entities([b]), "b")  # one is named so: no slip
+
+
+def test_a_team_named_after_its_city_is_an_organisation_and_a_venue_a_place():
+    a = article("a", [("Memphis Grizzlies", "place"), ("San Jose Sharks", "person"), ("Cayman Islands", "place"),
+                      ("Parliament Hill", "organisation"), ("Jasper National Park", "organisation"),
+                      ("Charlotte Edwards", "person")])
+    index = link_entities([a])
+    kinds = {e.name: e.type for e in index.entities.values()}
+    assert kinds["Memphis Grizzlies"] == kinds["San Jose Sharks"] == "organisation"
+    assert kinds["Cayman Islands"] == kinds["Parliament Hill"] == kinds["Jasper National Park"] == "place"
+    assert kinds["Charlotte Edwards"] == "person"

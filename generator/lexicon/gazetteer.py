@@ -281,6 +281,20 @@ def keyword_type(name: str) -> EntityType | None:
     return None
 
 
+def named_after_place(name: str) -> bool:
+    """A known place and one plural word that is no place word: a club or team named after
+    its city ("Memphis Grizzlies", "San Jose Sharks"), not a place ("Cayman Islands")."""
+    words = fold(name).split()
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    if len(last) < 4 or not last.endswith("s") or last.endswith("ss"):
+        return False
+    if last in PLACE_WORDS or last[:-1] in PLACE_WORDS:
+        return False
+    return lookup_place(" ".join(words[:-1])) is not None and lookup_place(" ".join(words)) is None
+
+
 def _countries_by_place(gc, pycountry) -> dict[str, tuple[str, int]]:
     """ISO code of the country each known place lies in, and the place's level, by its shown name.
 

@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.lexicon.gazetteer import KNOWN_ORGS, MEDIUM, STRONG, WEAK, keyword_decides, keyword_type, lookup_place
+from generator.lexicon.gazetteer import (
+    KNOWN_ORGS,
+    MEDIUM,
+    STRONG,
+    WEAK,
+    keyword_decides,
+    keyword_type,
+    lookup_place,
+    named_after_place,
+)
 from generator.link.names import TYPE_RANK, TYPES, Name, Ref
 from generator.model import EntityType
 
@@ -38,6 +47,10 @@ def vote_name(name: Name, extra: Counter | None = None) -> EntityType:
         return "place"
     if name.keyword is not None and keyword_decides(name.key):
         return name.keyword
+    if named_after_place(name.key) and (len(name.tokens) >= 3 or not name.types.get("person")):
+        # "Memphis Grizzlies": a team named after its city (two words may be a person:
+        # "Charlotte Edwards", when a mention says so)
+        return "organisation"
     votes = Counter(name.types)
     if extra:
         votes.update(extra)
