@@ -133,3 +133,14 @@ def test_the_texts_own_evidence_and_the_person_line_still_need_a_sure_model(nlp)
     doc = nlp("The old centre is slated to close shortly after the Bridgeview complex opens.")
     cand = next(c for c in candidates(doc) if c.span.text == "Bridgeview")
     assert decide(cand.span, cand.label, cand.rule_type, evidenced=True) == "organisation"
+
+
+def test_spacys_org_becomes_a_place_only_for_a_name_the_gazetteer_knows(nlp, monkeypatch):
+    from generator.analyse import entity_model
+    from generator.analyse.entities import candidates
+
+    doc = nlp("The old centre is slated to close shortly after the Bridgeview complex opens.")
+    cand = next(c for c in candidates(doc) if c.span.text == "Bridgeview")
+    assert entity_model.decide(cand.span, cand.label, cand.rule_type, evidenced=False) == "place"
+    monkeypatch.setattr(entity_model, "lookup_place", lambda text: None)
+    assert entity_model.decide(cand.span, cand.label, cand.rule_type, evidenced=False) == "organisation"
