@@ -220,3 +220,12 @@ def test_a_team_named_after_its_city_is_an_organisation_and_a_venue_a_place():
     assert kinds["Memphis Grizzlies"] == kinds["San Jose Sharks"] == "organisation"
     assert kinds["Cayman Islands"] == kinds["Torrey Pines South Course"] == "place"
     assert kinds["Charlotte Edwards"] == kinds["Darryn Hill"] == "person"  # "Hill", "Park": surnames too
+
+
+def test_a_region_of_a_country_is_a_place_whatever_the_tagger_said():
+    a = article("a", [("Central Canada", "organisation"), ("Northern Ontario", "person"), ("East Africa", "organisation"),
+                      ("North York", "organisation"), ("Western Conference", "organisation")])
+    kinds = {e.name: e.type for e in link_entities([a]).entities.values()}
+    assert kinds["Central Canada"] == kinds["Northern Ontario"] == kinds["East Africa"] == "place"
+    assert kinds["Western Conference"] == "organisation"
+    assert kinds["North York"] == "organisation"  # of a city: the gazetteer does not say

@@ -281,6 +281,20 @@ def keyword_type(name: str) -> EntityType | None:
     return None
 
 
+REGION_WORDS = words("region_words") | words("compass_words")
+
+
+def region_of_place(name: str) -> bool:
+    """A part of a country, province or continent the gazetteer knows ("Central Canada",
+    "Northern Ontario", "East Africa"): a place whatever the tagger said. Not of a city
+    ("North York"): a district's name may be anything."""
+    words_ = fold(name).split()
+    if len(words_) < 2 or words_[0] not in REGION_WORDS:
+        return False
+    place = lookup_place(" ".join(words_[1:]))
+    return place is not None and place.level != 1
+
+
 def named_after_place(name: str) -> bool:
     """A known place and one plural word that is no place word: a club or team named after
     its city ("Memphis Grizzlies", "San Jose Sharks"), not a place ("Cayman Islands")."""

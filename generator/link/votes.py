@@ -22,6 +22,7 @@ from generator.lexicon.gazetteer import (
     keyword_type,
     lookup_place,
     named_after_place,
+    region_of_place,
 )
 from generator.link.names import TYPE_RANK, TYPES, Name, Ref
 from generator.model import EntityType
@@ -47,6 +48,8 @@ def vote_name(name: Name, extra: Counter | None = None) -> EntityType:
         return "place"
     if name.keyword is not None and keyword_decides(name.key):
         return name.keyword
+    if region_of_place(name.key):
+        return "place"
     if named_after_place(name.key) and (len(name.tokens) >= 3 or not name.types.get("person")):
         # "Memphis Grizzlies": a team named after its city (two words may be a person:
         # "Charlotte Edwards", when a mention says so)
