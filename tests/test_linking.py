@@ -229,3 +229,18 @@ def test_a_region_of_a_country_is_a_place_whatever_the_tagger_said():
     assert kinds["Central Canada"] == kinds["Northern Ontario"] == kinds["East Africa"] == "place"
     assert kinds["Western Conference"] == "organisation"
     assert kinds["North York"] == "organisation"  # of a city: the gazetteer does not say
+
+
+def test_a_lone_word_the_text_writes_after_a_given_name_is_a_person():
+    """"Josh Leivo and ... scored": the tagger missed the full name and called "Leivo" an
+    organisation; "Josh" is the given name of another person of the dossier."""
+    def with_text(art, text):
+        art.article.paragraphs.append(Paragraph(text))
+        return art
+
+    a = with_text(article("a", [("Leivo", "organisation"), ("Sven Baertschi", "person")]), "Josh Leivo and Sven Baertschi scored.")
+    b = article("b", [("Josh Allen", "person"), ("Ford", "organisation"), ("Doug Ford", "person")])
+    c = with_text(article("c", [("Acme", "organisation")]), "Shares in Acme rose.")
+    kinds = {e.name: e.type for e in link_entities([a, b, c]).entities.values()}
+    assert kinds["Leivo"] == "person"
+    assert kinds["Acme"] == "organisation"

@@ -11,13 +11,16 @@ of the dossier use leans to person.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable
 
 from generator.lexicon.gazetteer import (
     KNOWN_ORGS,
     MEDIUM,
     STRONG,
     WEAK,
+    fold,
     keyword_decides,
     keyword_type,
     lookup_place,
@@ -100,8 +103,35 @@ def looks_personal(rec: Name, given: tuple[Counter, Counter]) -> bool:
     return people.get(toks[0], 0) - own_person >= 1 and others.get(toks[0], 0) - own_other == 0
 
 
-def vote_types(names: dict[str, Name], local_keys: list[dict[str, Counter]]) -> None:
-    """Set every name's type: single names alone first, then full names with their surnames' votes."""
+def named_in_full(rec: Name, names: dict[str, Name], texts: Callable[[int], str], given: tuple[Counter, Counter]) -> bool:
+    """A lone word the text also writes after a given name of the dossier's people ("Josh
+    Leivo and Sven Baertschi scored", "GRAHAM DELAET -- DeLaet is..."): a surname, even
+    where the tagger missed the full name. Not a given name that is also a place or starts
+    an organisation's name ("Jordan", "Canadian")."""
+    if rec.place is not None or rec.keyword is not None or rec.acronym or rec.key in KNOWN_ORGS:
+        return False
+    people, others = given
+    for surface in sorted(rec.surfaces):
+        pattern = re.compile(r"\b([A-Za-z][a-z]+|[A-Z]+)\s+" + re.escape(surface) + r"\b", re.IGNORECASE)
+        for ai in sorted(rec.articles):
+            for match in pattern.finditer(texts(ai)):
+                first = match.group(1)
+                if not first[:1].isupper():
+                    continue
+                word = fold(first)
+                if f"{word} {rec.key}" in names:
+                    continue  # a mention of its own: the short forms join it (or keep it apart)
+                if people.get(word, 0) and not others.get(word, 0) and lookup_place(word) is None:
+                    return True
+    return False
+
+
+def vote_types(names: dict[str, Name], local_keys: list[dict[str, Counter]], texts: Callable[[int], str] | None = None) -> None:
+    """Set every name's type: single names alone first, then full names with their surnames' votes.
+
+    ``texts(ai)`` is article ``ai``'s text: a lone word typed otherwise that the text
+    writes after a given name of the dossier is a person (:func:`named_in_full`).
+    """
     for rec in names.values():
         rec.place = lookup_place(rec.key)
         rec.keyword = keyword_type(rec.key)
@@ -109,6 +139,10 @@ def vote_types(names: dict[str, Name], local_keys: list[dict[str, Counter]]) -> 
         if len(rec.tokens) == 1:
             rec.type = vote_name(rec)
     given = given_names(names)
+    if texts is not None:
+        for rec in names.values():
+            if len(rec.tokens) == 1 and rec.type != "person" and named_in_full(rec, names, texts, given):
+                rec.type = "person"
     for rec in names.values():
         if len(rec.tokens) > 1:
             extra: Counter = Counter()
