@@ -112,13 +112,12 @@ def named_in_full(rec: Name, names: dict[str, Name], texts: Callable[[int], str]
         return False
     people, others = given
     for surface in sorted(rec.surfaces):
-        pattern = re.compile(r"\b([A-Za-z][a-z]+|[A-Z]+)\s+" + re.escape(surface) + r"\b", re.IGNORECASE)
+        # As written or all in capitals ("GRAHAM DELAET"), never in lower case ("won best").
+        spelled = "|".join(sorted({re.escape(surface), re.escape(surface.upper())}))
+        pattern = re.compile(r"\b([A-Z][a-z]+|[A-Z]+)\s+(?:" + spelled + r")\b")
         for ai in sorted(rec.articles):
             for match in pattern.finditer(texts(ai)):
-                first = match.group(1)
-                if not first[:1].isupper():
-                    continue
-                word = fold(first)
+                word = fold(match.group(1))
                 if f"{word} {rec.key}" in names:
                     continue  # a mention of its own: the short forms join it (or keep it apart)
                 if people.get(word, 0) and not others.get(word, 0) and lookup_place(word) is None:
