@@ -241,7 +241,7 @@ def test_a_lone_word_the_text_writes_after_a_given_name_is_a_person():
     a = with_text(article("a", [("Leivo", "organisation"), ("Sven Baertschi", "person")]), "Josh Leivo and Sven Baertschi scored.")
     b = article("b", [("Josh Allen", "person"), ("Ford", "organisation"), ("Doug Ford", "person")])
     c = with_text(article("c", [("Acme", "organisation")]), "Shares in Acme rose.")
-    d = with_text(article("d", [("Best", "organisation")]), "Josh best of all.")  # a word, not a name
+    d = with_text(article("d", [("Best", "organisation")]), "Josh best of all.\nJosh\nBest of all.")  # a word, not a name
     kinds = {e.name: e.type for e in link_entities([a, b, c, d]).entities.values()}
     assert kinds["Leivo"] == "person"
     assert kinds["Acme"] == kinds["Best"] == "organisation"

@@ -114,7 +114,7 @@ def named_in_full(rec: Name, names: dict[str, Name], texts: Callable[[int], str]
     for surface in sorted(rec.surfaces):
         # As written or all in capitals ("GRAHAM DELAET"), never in lower case ("won best").
         spelled = "|".join(sorted({re.escape(surface), re.escape(surface.upper())}))
-        pattern = re.compile(r"\b([A-Z][a-z]+|[A-Z]+)\s+(?:" + spelled + r")\b")
+        pattern = re.compile(r"\b([A-Z][a-z]+|[A-Z]+) (?:" + spelled + r")\b")  # one line, one space
         for ai in sorted(rec.articles):
             for match in pattern.finditer(texts(ai)):
                 word = fold(match.group(1))
