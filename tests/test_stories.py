@@ -201,28 +201,12 @@ def test_many_topics_found_without_comparing_all_pairs():
             aid = f"t{t:03d}-{k}"
             articles.append(_article(aid, f"topic {t} report {k}", [body]))
             entities[aid] = {"person": [person], "place": ["everywhere"]}
-    pairs = stories_module._candidate_pairs(
-        [a.article.id for a in articles],
-        *_features_for(articles, entities),
-    )
+    pairs = stories_module.similarity_graph(articles, entities, {}).candidates
     n = len(articles)
     assert len(pairs) < n * (n - 1) / 2 / 10
     stories, _ = group_stories(articles, entities, {})
     assert len(stories) == topics
     assert all(len({aid.split("-")[0] for aid in s.articles}) == 1 for s in stories)
-
-
-def _features_for(articles, entities):
-    ids = [a.article.id for a in articles]
-    sets = {aid: stories_module._entity_set(entities.get(aid, {})) for aid in ids}
-    entity_idf = stories_module._idf(sets.values(), len(ids))
-    counts = {a.article.id: stories_module._term_counts(a) for a in articles}
-    term_idf = stories_module._idf((set(c) for c in counts.values()), len(ids))
-    features = {
-        aid: stories_module._features(sets[aid], {e: 1 for e in sets[aid]}, entity_idf, counts[aid], term_idf)
-        for aid in ids
-    }
-    return features, entity_idf, term_idf
 
 
 def _market_report(aid: str, figures: list[str]) -> AnalysedArticle:
@@ -370,3 +354,34 @@ def test_story_parameters_file_must_name_every_parameter():
         stories_module.params_from_json(json.dumps(data), "broken.json")
     with pytest.raises(ValueError, match="threshold"):
         stories_module.params_from_json(json.dumps({**json.loads(text), "threshold": "high"}), "broken.json")
+
+
+CONCERT = _article(
+    "e",
+    "Orchestra opens its summer season with Mahler",
+    [
+        "The city orchestra opened its summer season with Mahler's fifth symphony under conductor Ines Varga.",
+        "Ines Varga said the hall's new acoustic panels had transformed the sound of the brass section.",
+    ],
+    date="2023-05-04",
+)
+
+
+def test_an_unrelated_article_leaves_related_lists_and_figures_alone():
+    """A rebuild renders an article page again when its related list changes: one article added
+    elsewhere must not move the other pairs' shared-text figures (log((n + 1) / df) weights did)."""
+    before = group_stories([STRIKE_A, FOOTBALL, STRIKE_B, BAKERY], ENTITIES, NAMES)[1]
+    entities = {**ENTITIES, "e": {"person": ["p-ines-varga"]}}
+    after = group_stories([STRIKE_A, FOOTBALL, STRIKE_B, BAKERY, CONCERT], entities, {**NAMES, "p-ines-varga": "Ines Varga"})[1]
+    assert before["a"] and "shared text " in before["a"][0][1]
+    assert {aid: after[aid] for aid in before} == before
+    assert after["e"] == []
+
+
+def test_band_weights_move_only_when_a_count_crosses_a_power_of_two():
+    from collections import Counter
+
+    weights = stories_module._band_weights(Counter({"lone": 1, "two": 2, "three": 3, "four": 4, "all": 9}), 9)
+    assert weights["two"] == weights["three"] > weights["four"] > weights["all"] >= 1
+    assert weights["lone"] == pytest.approx(stories_module.SINGLETON_WEIGHT * (weights["two"] + 1))
+    assert stories_module._band_weights(Counter({"x": 3}), 8) == stories_module._band_weights(Counter({"x": 3}), 15)

@@ -41,12 +41,13 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import compress
 from operator import itemgetter
+
+import numpy as np
 
 from ..model import ENTITY_TYPES, TYPE_FOLDERS, AnalysedArticle, Story
 
@@ -57,6 +58,9 @@ from ..model import ENTITY_TYPES, TYPE_FOLDERS, AnalysedArticle, Story
 SINGLETON_WEIGHT = 0.3
 ENTITY_SHARE = 0.5  # related score = ENTITY_SHARE * entity cosine + (1 - ENTITY_SHARE) * text cosine
 RELATED_THRESHOLD = 0.15  # minimum score for a "related article" link
+# The related lists rescore, with band weights, the story graph's pairs that reach this share of
+# RELATED_THRESHOLD there.
+RELATED_PREFILTER = 0.5
 RELATED_LIMIT = 5
 CANDIDATES_PER_ARTICLE = 25
 TOP_TERMS = 30  # terms per article used to propose candidates
@@ -95,6 +99,11 @@ class _Features:
     top_terms: list[str]
     lede: dict[str, float] = field(default_factory=dict)
     whole: dict[str, float] = field(default_factory=dict)
+    #: the keys of the three vectors, kept as sets: a pair's cosine multiplies only what both hold
+    keys: tuple[frozenset[str], frozenset[str], frozenset[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.keys = (frozenset(self.entities), frozenset(self.terms), frozenset(self.lede))
 
 
 @dataclass(frozen=True)
@@ -178,6 +187,12 @@ class SimilarityGraph:
     candidates: tuple[tuple[str, str], ...]  # the pairs the index proposed, sorted; ``scores`` may grow beyond them
     figures: dict[str, tuple[frozenset[str], float]] = field(default_factory=dict)  # id -> :func:`figures`, on demand
     wholes: dict[tuple[str, str], float] = field(default_factory=dict)  # pair -> whole-text cosine, on demand
+    #: what :func:`_related` rescores with: term counts, salience, document frequencies, type weights
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    salience: dict[str, dict[str, int]] = field(default_factory=dict)
+    entity_df: Counter[str] = field(default_factory=Counter)
+    term_df: Counter[str] = field(default_factory=Counter)
+    type_weights: dict[str, float] | None = None
 
     def pair_scores(self, a: str, b: str) -> tuple[float, float, float, float]:
         """(related, entity, text, lede) scores of a pair, computed on first use."""
@@ -251,7 +266,7 @@ def group_stories(
     if not graph.by_id:
         return [], {}
     stories = _stories(graph.groups(params), graph.by_id, graph.score)
-    related = _related(list(graph.by_id), graph.scores, graph.entity_sets, graph.features, names)
+    related = _related(graph, names)
     return stories, related
 
 
@@ -269,15 +284,20 @@ def similarity_graph(
     articles = list(by_id.values())
     ids = list(by_id)
     entity_sets = {aid: _entity_set(entities_by_article.get(aid, {})) for aid in ids}
-    entity_idf = _idf(entity_sets.values(), len(ids))
+    entity_df = _df(entity_sets.values())
+    entity_idf = _idf_of(entity_df, len(ids))
     count = term_counts or _term_counts
     token_counts = {a.article.id: count(a) for a in articles}
-    term_idf = _idf((set(c) for c in token_counts.values()), len(ids))
+    term_df = _df(token_counts.values())
+    term_idf = _idf_of(term_df, len(ids))
     damped = (_damped(entity_idf), _damped(term_idf))
+    salience = {
+        aid: _salience(entity_sets[aid], names, f"{by_id[aid].title}\n{by_id[aid].article.text}") for aid in ids
+    }
     features = {
         aid: _features(
             entity_sets[aid],
-            _salience(entity_sets[aid], names, f"{by_id[aid].title}\n{by_id[aid].article.text}"),
+            salience[aid],
             entity_idf,
             token_counts[aid],
             term_idf,
@@ -292,7 +312,10 @@ def similarity_graph(
         features[aid].whole = _whole_vector(token_counts[aid], smooth)
     pairs = _candidate_pairs(ids, features, entity_idf, term_idf)
     scores = {(a, b): _score(features[a], features[b]) for a, b in pairs}
-    return SimilarityGraph(by_id, entity_sets, features, scores, tuple(pairs))
+    return SimilarityGraph(
+        by_id, entity_sets, features, scores, tuple(pairs),
+        counts=token_counts, salience=salience, entity_df=entity_df, term_df=term_df, type_weights=type_weights,
+    )
 
 
 # --- figures --------------------------------------------------------------
@@ -404,12 +427,36 @@ def _stem(word: str) -> str:
     return word
 
 
-def _idf(sets, n: int) -> dict[str, float]:
-    """log((n + 1) / df): a feature in every article is worth almost nothing."""
+def _df(sets) -> Counter[str]:
+    """Document frequency: in how many of ``sets`` each feature is."""
     df: Counter[str] = Counter()
     for features in sets:
-        df.update(list(features))
+        df.update(features.keys() if isinstance(features, dict) else list(features))
+    return df
+
+
+def _idf(sets, n: int) -> dict[str, float]:
+    """log((n + 1) / df): a feature in every article is worth almost nothing."""
+    return _idf_of(_df(sets), n)
+
+
+def _idf_of(df: Counter[str], n: int) -> dict[str, float]:
+    """:func:`_idf` from the document frequencies."""
     return {key: math.log((n + 1) / count) for key, count in df.items()}
+
+
+def _band_weights(df: Counter[str], n: int) -> dict[str, float]:
+    """Rarity in halvings: how many times ``df`` can double before it passes ``n``, by powers of two.
+
+    ``n.bit_length() - (df.bit_length() - 1)``, at least 1: log2(n / df) counted in whole
+    steps (what log((n + 1) / df) measures, in base 2), so a weight moves only when a
+    count crosses a power of two, not with every article added; a feature of one
+    article only is damped as in :func:`_damped`.
+    """
+    top = n.bit_length()
+    return {
+        key: (top - count.bit_length() + 1) * (SINGLETON_WEIGHT if count == 1 else 1.0) for key, count in df.items()
+    }
 
 
 def _normalise(vector: dict[str, float]) -> dict[str, float]:
@@ -492,7 +539,11 @@ def _features(
     entity_vector = _normalise(
         {e: entity_weight[e] * kind_weight[kind] * (1 + log(salience[e])) for e, kind in entities.items()}
     )
-    weighted = [(term, (1 + log(count)) * term_weight[term]) for term, count in counts.items()]
+    damp = _SUBLINEAR
+    weighted = [
+        (term, (damp[count] if count < _SUBLINEAR_SIZE else 1 + log(count)) * term_weight[term])
+        for term, count in counts.items()
+    ]
     # by weight, heaviest first, then by term: two stable sorts give that order without tuple keys
     weighted.sort(key=itemgetter(0))
     weighted.sort(key=itemgetter(1), reverse=True)
@@ -523,17 +574,27 @@ def _whole_vector(counts: Counter[str], idf: dict[str, float]) -> dict[str, floa
     return _normalise({term: (1 + log(count)) * idf[term] for term, count in counts.items()})
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum([v * b[k] for k, v in a.items() if k in b])
+#: 1 + log(count) for the small counts nearly every term has (the same floats math.log gives).
+_SUBLINEAR_SIZE = 64
+_SUBLINEAR = [0.0] + [1 + math.log(count) for count in range(1, _SUBLINEAR_SIZE)]
 
 
-def _score(a: _Features, b: _Features) -> tuple[float, float, float, float]:
-    """(combined, entity cosine, text cosine, lede cosine)."""
-    entity = _cosine(a.entities, b.entities)
-    text = _cosine(a.terms, b.terms)
-    lede = _cosine(a.lede, b.lede)
+def _cosine(a: dict[str, float], b: dict[str, float], shared: frozenset[str] | set[str] | None = None) -> float:
+    """Dot product of two normalised vectors over ``shared`` (their common keys, found when not given).
+
+    math.fsum is exact, so the answer does not depend on the order a set yields the keys in.
+    """
+    if shared is None:
+        shared = a.keys() & b.keys()
+    return math.fsum([a[k] * b[k] for k in shared])
+
+
+def _score(a: _Features, b: _Features, lede: bool = True) -> tuple[float, float, float, float]:
+    """(combined, entity cosine, text cosine, lede cosine); ``lede`` False: the lede cosine is left at 0."""
+    (ae, at, al), (be, bt, bl) = a.keys, b.keys
+    entity = _cosine(a.entities, b.entities, ae & be)
+    text = _cosine(a.terms, b.terms, at & bt)
+    lede = _cosine(a.lede, b.lede, al & bl) if lede else 0.0
     if not a.entities or not b.entities:
         return text, entity, text, lede  # nothing to compare on the entity side: words decide alone
     return ENTITY_SHARE * entity + (1 - ENTITY_SHARE) * text, entity, text, lede
@@ -543,9 +604,9 @@ def _score(a: _Features, b: _Features) -> tuple[float, float, float, float]:
 
 
 def _candidate_pairs(
-    ids: list[str], features: dict[str, _Features], entity_idf: dict[str, float], term_idf: dict[str, float]
+    ids: list[str], features: Mapping[str, _Features], entity_weight: dict[str, float], term_weight: dict[str, float]
 ) -> list[tuple[str, str]]:
-    """Pairs worth an exact score, found through shared rare entities and top terms.
+    """Pairs worth an exact score, found through shared rare entities and top terms, weighed by the weights given.
 
     Features held by more than ``cap`` articles propose nothing (they still count in the
     exact score); each article keeps its best candidates by the summed weight of
@@ -553,37 +614,48 @@ def _candidate_pairs(
     """
     n = len(ids)
     cap = max(50, int(3 * math.sqrt(n)))
-    index: dict[str, list[str]] = defaultdict(list)
-    for aid in ids:
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, aid in enumerate(ids):
         f = features[aid]
         for entity in f.entities:
-            index["e:" + entity].append(aid)
+            index["e:" + entity].append(position)
         for term in f.top_terms:
-            index["t:" + term].append(aid)
-    proposals: dict[str, dict[str, float]] = {aid: {} for aid in ids}
+            index["t:" + term].append(position)
+    # Every (a, b) sharing a proposing feature, with its weight, in the order of the sorted keys:
+    # numpy sums them per pair (this is most of the link stage's work when done pair by pair in Python).
+    rows, cols, weights = [], [], []
     for key in sorted(index):
         posting = index[key]
-        if len(posting) < 2 or len(posting) > cap:
+        size = len(posting)
+        if size < 2 or size > cap:
             continue
-        weight = entity_idf[key[2:]] if key.startswith("e:") else term_idf[key[2:]]
-        for a in posting:
-            bucket = proposals[a]
-            get = bucket.get
-            for b in posting:
-                bucket[b] = get(b, 0.0) + weight
-    for a in ids:
-        proposals[a].pop(a, None)
+        members = np.array(posting, dtype=np.int64)
+        rows.append(np.repeat(members, size))
+        cols.append(np.tile(members, size))
+        weights.append(np.full(size * size, entity_weight[key[2:]] if key.startswith("e:") else term_weight[key[2:]]))
+    if not rows:
+        return []
+    first, second, weight = np.concatenate(rows), np.concatenate(cols), np.concatenate(weights)
+    other = first != second
+    pair = first[other] * n + second[other]
+    weight = weight[other]
+    order = np.argsort(pair, kind="stable")  # stable: each pair's weights keep the keys' order
+    pair, weight = pair[order], weight[order]
+    starts = np.flatnonzero(np.concatenate(([True], pair[1:] != pair[:-1])))
+    total = np.add.reduceat(weight, starts)
+    a, b = np.divmod(pair[starts], n)
+    # Per article: heaviest first, then by the other's id; the first CANDIDATES_PER_ARTICLE kept.
+    by_id = np.empty(n, dtype=np.int64)
+    by_id[sorted(range(n), key=ids.__getitem__)] = np.arange(n)
+    ranked = np.lexsort((by_id[b], -total, a))
+    a, b = a[ranked], b[ranked]
+    group_start = np.flatnonzero(np.concatenate(([True], a[1:] != a[:-1])))
+    place = np.arange(len(a)) - np.repeat(group_start, np.diff(np.append(group_start, len(a))))
+    keep = place < CANDIDATES_PER_ARTICLE
     pairs: set[tuple[str, str]] = set()
-    for a in ids:
-        bucket = proposals[a]
-        items = bucket.items()
-        if len(bucket) > CANDIDATES_PER_ARTICLE:
-            # Only what reaches the CANDIDATES_PER_ARTICLE-th best weight can be kept.
-            floor = sorted(bucket.values(), reverse=True)[CANDIDATES_PER_ARTICLE - 1]
-            items = list(compress(items, map(floor.__le__, bucket.values())))
-        best = sorted(items, key=lambda item: (-item[1], item[0]))[:CANDIDATES_PER_ARTICLE]
-        for b, _ in best:
-            pairs.add((a, b) if a < b else (b, a))
+    for x, y in zip(a[keep].tolist(), b[keep].tolist()):
+        first_id, second_id = ids[x], ids[y]
+        pairs.add((first_id, second_id) if first_id < second_id else (second_id, first_id))
     return sorted(pairs)
 
 
@@ -673,27 +745,54 @@ def _slug(text: str, limit: int = 60) -> str:
 # --- related --------------------------------------------------------------
 
 
-def _related(
-    ids: list[str],
-    scores: dict[tuple[str, str], tuple[float, float, float, float]],
-    entity_sets: dict[str, dict[str, str]],
-    features: dict[str, _Features],
-    names: dict[str, str],
-) -> dict[str, list[tuple[str, str]]]:
-    """Top related articles per article, each with a human-readable reason."""
+def _related(graph: SimilarityGraph, names: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Top related articles per article, each with a human-readable reason.
+
+    Shown lists and their figures are read by a reader of one article page, and a
+    rebuild renders a page again when they change: so they are scored with rarity
+    weights in powers of two (:func:`_band_weights`), which an article added
+    elsewhere leaves alone, instead of log((n + 1) / df), which moves every pair's
+    score a little with each article. The pairs rescored are the story graph's
+    scored pairs that reach ``RELATED_PREFILTER`` of the threshold there (the two
+    scores differ only in how rarity is weighted).
+    """
+    shown = _RelatedFeatures(graph)
+    floor = RELATED_THRESHOLD * RELATED_PREFILTER
+    scores = {
+        pair: _score(shown[pair[0]], shown[pair[1]], lede=False)
+        for pair, (combined, *_) in graph.scores.items()
+        if combined >= floor
+    }
     neighbours: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for (a, b), (combined, *_) in scores.items():
         if combined >= RELATED_THRESHOLD:
             neighbours[a].append((combined, b))
             neighbours[b].append((combined, a))
     related: dict[str, list[tuple[str, str]]] = {}
-    for aid in ids:
+    for aid in graph.by_id:
         best = sorted(neighbours.get(aid, []), key=lambda item: (-item[0], item[1]))[:RELATED_LIMIT]
         related[aid] = [
-            (other, _reason(aid, other, entity_sets, features, names, scores[_key(aid, other)][2]))
+            (other, _reason(aid, other, graph.entity_sets, shown, names, scores[_key(aid, other)][2]))
             for _, other in best
         ]
     return related
+
+
+class _RelatedFeatures(dict):
+    """article id -> its :class:`_Features` under band weights, worked out on first use."""
+
+    def __init__(self, graph: SimilarityGraph) -> None:
+        super().__init__()
+        n = len(graph.by_id)
+        self.graph = graph
+        self.weights = (_band_weights(graph.entity_df, n), _band_weights(graph.term_df, n))
+
+    def __missing__(self, aid: str) -> _Features:
+        g = self.graph
+        made = self[aid] = _features(
+            g.entity_sets[aid], g.salience[aid], {}, g.counts[aid], {}, self.weights, g.type_weights
+        )
+        return made
 
 
 def _key(a: str, b: str) -> tuple[str, str]:
@@ -704,7 +803,7 @@ def _reason(
     first: str,
     second: str,
     entity_sets: dict[str, dict[str, str]],
-    features: dict[str, _Features],
+    features: Mapping[str, _Features],
     names: dict[str, str],
     text: float,
 ) -> str:
