@@ -319,7 +319,7 @@ def test_whole_text_cosine_keeps_every_term():
     df = Counter(term for c in counts.values() for term in c)
     idf = {term: 1 + math.log((len(articles) + 1) / (n + 1)) for term, n in df.items()}  # scikit-learn's smooth IDF
     va, vb = (stories_module._whole_vector(counts[k], idf) for k in ("a", "b"))
-    assert stories_module._smooth_idf(stories_module._idf(map(set, counts.values()), len(articles)), 4) == pytest.approx(idf)
+    assert stories_module._smooth_idf(stories_module._df(map(set, counts.values())), 4) == pytest.approx(idf)
     assert set(va) == set(counts["a"])  # every term, none cut
     assert whole == pytest.approx(stories_module._cosine(va, vb))
 

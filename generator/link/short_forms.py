@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from generator.lexicon.gazetteer import KNOWN_ORGS, STRONG, lookup_place
-from generator.link.merging import Context, is_subsequence
 from rapidfuzz.distance import Levenshtein
 
+from generator.lexicon.gazetteer import KNOWN_ORGS, STRONG, lookup_place
+from generator.link.merging import Context, is_subsequence
 from generator.link.names import Name, UnionFind, close
 
 # A short form two people of its article could own: left unlinked, never guessed.

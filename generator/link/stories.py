@@ -307,7 +307,7 @@ def similarity_graph(
         )
         for aid in ids
     }
-    smooth = _smooth_idf(term_idf, len(ids))
+    smooth = _smooth_idf(term_df, len(ids))
     for aid in ids:
         features[aid].whole = _whole_vector(token_counts[aid], smooth)
     pairs = _candidate_pairs(ids, features, entity_idf, term_idf)
@@ -554,14 +554,14 @@ def _features(
     return _Features(entity_vector, terms, [t for t, _ in weighted[:TOP_TERMS]], lede)
 
 
-def _smooth_idf(term_idf: dict[str, float], n: int) -> dict[str, float]:
-    """scikit-learn's smooth IDF, 1 + log((n + 1) / (df + 1)), from :func:`_idf`'s log((n + 1) / df).
+def _smooth_idf(df: Counter[str], n: int) -> dict[str, float]:
+    """scikit-learn's smooth IDF, 1 + log((n + 1) / (df + 1)), from the document frequencies.
 
     Flatter than ``_idf``: in a small dossier a word found in two articles must not weigh next
     to nothing against the words found in one.
     """
-    log, exp = math.log, math.exp
-    return {term: 1 + log((n + 1) / ((n + 1) * exp(-idf) + 1)) for term, idf in term_idf.items()}
+    log = math.log
+    return {term: 1 + log((n + 1) / (count + 1)) for term, count in df.items()}
 
 
 def _whole_vector(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
