@@ -38,17 +38,12 @@ def link_entities(analysed: list[AnalysedArticle], corrections: Corrections | No
     """Resolve every article's mentions to dossier-wide entities."""
     corrections = corrections or Corrections()
     names, refs, local_keys = collect_names(analysed)
-    texts: dict[int, str] = {}  # Article.text joins its paragraphs on every read: once each
-
-    def text_of(ai: int) -> str:
-        if ai not in texts:
-            texts[ai] = analysed[ai].article.text
-        return texts[ai]
-
-    vote_types(names, local_keys, text_of)
+    # Article.text joins its paragraphs on every read: joined once here for every reader below.
+    texts = [item.article.text for item in analysed]
+    vote_types(names, local_keys, texts.__getitem__)
     uf, full_by_last, context = merge_names(names, local_keys)
     assign = resolve_short_forms(names, local_keys, uf, full_by_last, context)
-    clusters = make_clusters(refs, assign, uf, analysed, names)
+    clusters = make_clusters(refs, assign, uf, analysed, names, texts)
     problems: list[Problem] = []
     if corrections:
         clusters = apply_corrections(clusters, corrections, problems)

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 
 from generator.lexicon.gazetteer import STRONG, lookup_place
 from generator.link.institutions import is_generic
-from generator.link.names import Name, UnionFind, close, initials
+from generator.link.names import Name, UnionFind, close, initials, one_word_slip
 
 
 class Context:
@@ -154,12 +154,14 @@ def merge_full_names(names: dict[str, Name], uf: UnionFind) -> dict[str, list[st
                 ta = names[a].tokens
                 for b in group[i + 1 :]:
                     tb = names[b].tokens
-                    if len(ta) != len(tb) or uf.find(a) == uf.find(b):
-                        continue
-                    diff = [(x, y) for x, y in zip(ta, tb) if x != y]
-                    if len(diff) == 1 and close(*diff[0]):
+                    if one_word_slip(ta, tb) and uf.find(a) != uf.find(b):
                         uf.union(a, b)
     return by_last
+
+
+def _use_weight(rec: Name) -> tuple[int, int]:
+    """Order of two spellings of one name: the one used more keeps the cluster, then the one read first."""
+    return (-sum(rec.types.values()), rec.first)
 
 
 def merge_spelling(names: dict[str, Name], uf: UnionFind, context: Context) -> None:
@@ -172,7 +174,7 @@ def merge_spelling(names: dict[str, Name], uf: UnionFind, context: Context) -> N
     for key, rec in names.items():
         if len(rec.tokens) == 1 and len(key) >= 6 and not rec.acronym:
             buckets[(rec.type, key[:2], len(key))].append(key)
-    weight = {k: (-sum(names[k].types.values()), names[k].first) for g in buckets.values() for k in g}
+    weight = {k: _use_weight(names[k]) for g in buckets.values() for k in g}
     for (kind, prefix, length), group in sorted(buckets.items()):
         # Compare with names of the same type and first letters, at most two letters longer.
         others = [k for d in range(3) for k in buckets.get((kind, prefix, length + d), ())]
@@ -228,9 +230,8 @@ def merge_org_spelling(names: dict[str, Name], uf: UnionFind) -> None:
             for b in group[i + 1 :]:
                 if uf.find(a) == uf.find(b):
                     continue
-                diff = [(x, y) for x, y in zip(names[a].tokens, names[b].tokens) if x != y]
-                if len(diff) == 1 and close(*diff[0]):
-                    keep, other = (a, b) if sum(names[a].types.values()) >= sum(names[b].types.values()) else (b, a)
+                if one_word_slip(names[a].tokens, names[b].tokens):
+                    keep, other = (a, b) if _use_weight(names[a]) <= _use_weight(names[b]) else (b, a)
                     uf.union(keep, other)
 
 

@@ -94,6 +94,14 @@ def close(a: str, b: str) -> bool:
     return Levenshtein.distance(a, b, score_cutoff=limit) <= limit
 
 
+
+def one_word_slip(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two names of as many words that differ in one word only, by a spelling slip (:func:`close`)."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and close(*diff[0])
+
 class UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}

@@ -9,6 +9,7 @@ mentions first), so ids are stable from build to build.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.lexicon.gazetteer import fold
@@ -103,8 +104,12 @@ def make_clusters(
     uf: UnionFind,
     analysed: list[AnalysedArticle],
     names: dict[str, Name],
+    texts: Sequence[str],
 ) -> list[Cluster]:
-    """Group references by cluster root (or the short form's person), type and name each, give ids."""
+    """Group references by cluster root (or the short form's person), type and name each, give ids.
+
+    ``texts[ai]`` is article ``ai``'s text, joined once by the caller.
+    """
     members: dict[str, list[Ref]] = defaultdict(list)
     for ref in refs:
         root = assign.get((ref.article, ref.key)) or uf.find(ref.key)
@@ -114,7 +119,6 @@ def make_clusters(
     clusters: list[Cluster] = []
     countries: dict[int, str | None] = {}
     groups: list[tuple[str, list[Ref]]] = []
-    texts = [item.article.text for item in analysed]  # joined once, not once per mention read
     known = longer_names(refs)
     for root, rrefs in members.items():
         if all(is_generic(names[k].tokens) for k in {r.key for r in rrefs}):
