@@ -196,7 +196,7 @@ class SimilarityGraph:
 
     def pair_scores(self, a: str, b: str) -> tuple[float, float, float, float]:
         """(related, entity, text, lede) scores of a pair, computed on first use."""
-        key = (a, b) if a < b else (b, a)
+        key = _key(a, b)
         if key not in self.scores:
             self.scores[key] = _score(self.features[key[0]], self.features[key[1]])
         return self.scores[key]
@@ -210,7 +210,7 @@ class SimilarityGraph:
         When either article has no entities the entity side has nothing to compare, which is
         not evidence against the pair: the text cosine stands in for it (words decide alone).
         """
-        key = (a, b) if a < b else (b, a)
+        key = _key(a, b)
         _, entity, text, lede = self.pair_scores(*key)
         whole = self.wholes.get(key)
         if whole is None:
