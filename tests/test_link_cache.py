@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -241,3 +242,79 @@ def test_no_cache_counts_every_article(tmp_path: Path, counted: list[str]) -> No
     link_dossier(articles, Corrections(), cache_root=None)
     assert len(counted) == 2 * len(articles)
     assert not any(tmp_path.iterdir())
+
+
+# --- whole-text cosines -----------------------------------------------------------------
+
+
+@pytest.fixture()
+def computed(monkeypatch) -> list[tuple[str, str]]:
+    """Whole-text cosines computed (not taken from the cache), by signature pair."""
+    seen: list[tuple[str, str]] = []
+    original = link_cache.WholeCosines.put
+
+    def counting(self, first, second, cosine):
+        seen.append((first, second))
+        return original(self, first, second, cosine)
+
+    monkeypatch.setattr(link_cache.WholeCosines, "put", counting)
+    return seen
+
+
+def _grown() -> list[AnalysedArticle]:
+    """Articles enough for the whole-text IDF bands to hold when one more is added."""
+    return [
+        _article(f"{topic}-{n}", topic, f"Report number {n} on the {topic}, filed by desk {n % 3} in week {n}.")
+        for topic in TOPICS
+        for n in range(6)
+    ]
+
+
+def test_whole_cosines_are_reused_and_give_what_a_cold_build_gives(tmp_path: Path, computed) -> None:
+    articles = _grown()
+    first = link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
+    assert computed and (tmp_path / "cache" / link_cache.WHOLES_FILE).is_file()
+    computed.clear()
+    second = link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
+    assert computed == []
+    assert _result(first) == _result(second) == _result(link_dossier(articles, Corrections()))
+
+
+def test_added_article_reuses_most_cosines_and_matches_a_cold_build(tmp_path: Path, computed) -> None:
+    articles = _grown()
+    link_dossier(articles[:-1], Corrections(), cache_root=tmp_path / "cache")
+    everything = len(computed)
+    computed.clear()
+    warm = link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
+    assert 0 < len(computed) < everything / 2, "an added article must leave most pairs' cosines as they were"
+    assert _result(warm) == _result(link_dossier(articles, Corrections()))
+    graph = stories_module.similarity_graph(articles, {}, {})
+    cold = stories_module.similarity_graph(articles, {}, {}, store=link_cache.WholeCosines(tmp_path / "cache"))
+    assert all(graph.whole(a, b) == cold.whole(a, b) for a, b in graph.candidates)  # the very same floats
+
+
+def test_corrupted_cosine_is_reported_and_computed_again(tmp_path: Path, computed) -> None:
+    articles = _grown()
+    fresh = link_dossier(articles, Corrections())
+    link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
+    path = tmp_path / "cache" / link_cache.WHOLES_FILE
+    lines = path.read_bytes().split(b"\n")
+    lines[0] = lines[0][:130] + b"0.5" if lines[0][130:] != b"0.5" else lines[0][:130] + b"0.25"
+    path.write_bytes(b"\n".join(lines))
+    computed.clear()
+    result = link_dossier(articles, Corrections(), cache_root=tmp_path / "cache")
+    assert len(computed) == 1
+    warnings = [p for p in result.problems if "link cache" in p.message]
+    assert [(p.source, p.severity) for p in warnings] == [(str(path), "warning")] and "corrupted" in warnings[0].message
+    assert _result(result) == _result(fresh)
+
+
+def test_signature_moves_only_with_a_band_the_article_reads() -> None:
+    counts = Counter({"port": 2, "strike": 1})
+    idf = stories_module.WholeIdf(Counter({"port": 4, "strike": 2, "harvest": 1}), 9)
+    same = stories_module.WholeIdf(Counter({"port": 5, "strike": 3, "harvest": 2}), 10)  # no band crossed
+    moved = stories_module.WholeIdf(Counter({"port": 5, "strike": 4, "harvest": 2}), 10)  # strike: 3 -> 4
+    assert idf.signature(counts) == same.signature(counts) != moved.signature(counts)
+    assert idf.vector(counts) == same.vector(counts) != moved.vector(counts)
+    grown = stories_module.WholeIdf(Counter({"port": 4, "strike": 2}), 16)  # the dossier's size crossed 16
+    assert grown.signature(counts) != idf.signature(counts)

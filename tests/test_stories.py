@@ -317,11 +317,16 @@ def test_whole_text_cosine_keeps_every_term():
     assert entity == text  # no entities on either side: the text cosine stands in for the entity cosine
     counts = {x.article.id: stories_module._term_counts(x) for x in articles}
     df = Counter(term for c in counts.values() for term in c)
-    idf = {term: 1 + math.log((len(articles) + 1) / (n + 1)) for term, n in df.items()}  # scikit-learn's smooth IDF
-    va, vb = (stories_module._whole_vector(counts[k], idf) for k in ("a", "b"))
-    assert stories_module._smooth_idf(stories_module._df(map(set, counts.values())), 4) == pytest.approx(idf)
+    source = stories_module.background()
+    b, n = stories_module.BACKGROUND_DOCUMENTS, source.documents
+    # scikit-learn's smooth IDF over the dossier pooled with the background (the dossier's counts in powers of two)
+    band = {1: 1, 2: 2, 3: 2, 4: 4}
+    idf = {t: 1 + math.log((b + 4 + 1) / (b * source.df.get(t, 0) / n + band[c] + 1)) for t, c in df.items()}
+    va, vb = ({t: (1 + math.log(c)) * idf[t] for t, c in counts[k].items()} for k in ("a", "b"))
+    va, vb = (stories_module._normalise(v) for v in (va, vb))
     assert set(va) == set(counts["a"])  # every term, none cut
     assert whole == pytest.approx(stories_module._cosine(va, vb))
+    assert graph.whole_vector("a") == pytest.approx(va)
 
 
 def test_whole_weight_is_read_by_the_grouping():
@@ -385,3 +390,29 @@ def test_band_weights_move_only_when_a_count_crosses_a_power_of_two():
     assert weights["two"] == weights["three"] > weights["four"] > weights["all"] >= 1
     assert weights["lone"] == pytest.approx(stories_module.SINGLETON_WEIGHT * (weights["two"] + 1))
     assert stories_module._band_weights(Counter({"x": 3}), 8) == stories_module._band_weights(Counter({"x": 3}), 15)
+
+
+def test_background_frequencies_are_shipped_and_checked():
+    source = stories_module.background()
+    assert source.documents > 500 and 1000 < len(source.df) <= 12000  # a news corpus, its vocabulary capped
+    assert source.df["government"] > source.df.get("sullivan", 0)
+    for bad in ("", "[]", '{"documents": 3}', '{"documents": 3, "df": {"port": 4}}', '{"documents": "3", "df": {}}'):
+        with pytest.raises(ValueError, match="story_idf.json"):
+            stories_module.background_from_json(bad, "generator/lexicon/data/story_idf.json")
+
+
+def test_background_script_counts_documents_with_the_generators_terms(tmp_path):
+    from evaluation import story_idf
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Strikes closed the ports. The port reopened.", encoding="utf-8")
+    (seeds / "b.txt").write_text("A strike at the port.", encoding="utf-8")
+    (seeds / "c.txt").write_text("Harvest failed.", encoding="utf-8")
+    documents, df = story_idf.background_df(seeds)
+    assert documents == 3 and df[stories_module._stem("strike")] == 2 and df["port"] == 2
+    out = tmp_path / "idf.json"
+    story_idf.write(documents, df, out)
+    loaded = stories_module.background_from_json(out.read_text(encoding="utf-8"), str(out))
+    assert loaded.df == {"port": 2, stories_module._stem("strike"): 2}  # terms of one document are left out
+    assert out.read_bytes() == (story_idf.write(documents, df, tmp_path / "again.json") and (tmp_path / "again.json").read_bytes())

@@ -1,4 +1,4 @@
-"""What the link stage keeps between builds about single articles: their term counts.
+"""What the link stage keeps between builds: each article's term counts, and pairs' whole-text cosines.
 
 Stories compare articles by their content words; counting them (tokenise,
 drop stopwords, stem) depends on nothing but the article's title and text,
@@ -9,6 +9,15 @@ the text and the code that counts (``stories.py``) and the Python version
 (its Unicode tables decide what a letter is). Everything that compares
 articles runs on every build. A damaged entry is reported and the article
 counted again; entries of articles gone are dropped when the file is saved.
+
+The story score reads the whole-text TF-IDF cosine of tens of thousands of
+candidate pairs (:class:`generator.link.stories.WholeIdf`). A pair's cosine
+depends on the two texts and on the IDF bands their words are in, nothing else:
+:class:`WholeCosines` keeps it in ``link/wholes``, keyed by the two articles'
+signatures (a hash of the text and those bands, and of the code and the
+background frequencies that make the vectors). An article added elsewhere leaves
+most signatures, and so most cosines, as they were; a cached cosine is the float
+computed cold, so a cached rebuild writes what a cold build writes.
 """
 
 from __future__ import annotations
@@ -28,6 +37,8 @@ from . import stories
 FORMAT = 1
 #: The terms file, under the build's cache folder.
 TERMS_FILE = Path("link") / "terms"
+#: The whole-text cosines file, under the build's cache folder.
+WHOLES_FILE = Path("link") / "wholes"
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +58,8 @@ class TermCounts:
         self.problems: list[Problem] = []
         self.hits = 0
         self.misses = 0
+        #: the whole-text cosines kept beside the counts (saved with them); None without a cache folder
+        self.cosines = WholeCosines(cache_root) if cache_root is not None else None
 
     def _key(self, article: AnalysedArticle) -> str:
         digest = hashlib.sha256(f"{self.version}\0".encode())
@@ -82,15 +95,82 @@ class TermCounts:
         return counts
 
     def save(self) -> None:
-        """Write the counts this build used (dropping the others), when that changes the file."""
+        """Write the counts and cosines this build used (dropping the others), when that changes the files."""
+        if self.cosines is not None:
+            self.cosines.save()
+            self.problems.extend(self.cosines.problems)
         if self._file is None:
             return
         self._file.save()
-        if self._file.unreadable:
-            self.problems.append(
-                Problem(str(self._file.path), f"link cache unreadable ({self._file.unreadable}): counted again", "warning")
-            )
-        if self._file.garbled:
-            self.problems.append(
-                Problem(str(self._file.path), f"link cache: {self._file.garbled} garbled line(s) discarded", "warning")
-            )
+        self.problems.extend(_file_problems(self._file, "counted again"))
+
+
+def _file_problems(file: EntryFile, redone: str) -> list[Problem]:
+    """Warnings for a cache file that could not be read, or had lines that were not entries."""
+    problems = []
+    if file.unreadable:
+        problems.append(Problem(str(file.path), f"link cache unreadable ({file.unreadable}): {redone}", "warning"))
+    if file.garbled:
+        problems.append(Problem(str(file.path), f"link cache: {file.garbled} garbled line(s) discarded", "warning"))
+    return problems
+
+
+@lru_cache(maxsize=1)
+def wholes_version() -> str:
+    """Everything except the two texts and their bands that decides a whole-text cosine."""
+    code = Path(stories.__file__).resolve()
+    data = code.parent.parent / "lexicon" / "data" / stories.BACKGROUND_FILE
+    return version_key({
+        "format": FORMAT, "code": files_fingerprint(code.parent.parent, [code, data]),
+        "background": stories.BACKGROUND_DOCUMENTS, **runtime_versions(),
+    })
+
+
+class WholeCosines:
+    """Whole-text cosines of article pairs, by the two articles' signatures (a :class:`stories.WholeStore`)."""
+
+    def __init__(self, cache_root: Path) -> None:
+        self._file = EntryFile(cache_root / WHOLES_FILE)
+        self.version = wholes_version()
+        self.problems: list[Problem] = []
+        self.hits = 0
+        self.misses = 0
+
+    def signature(self, article: AnalysedArticle, bands: bytes) -> str:
+        """A hash of what decides the article's whole-text vector: its title and text, and ``bands``."""
+        digest = hashlib.sha256(f"{self.version}\0".encode())
+        digest.update(article.title.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(article.article.text.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(bands)
+        return digest.hexdigest()
+
+    def get(self, first: str, second: str) -> float | None:
+        """The cosine stored for the pair of signatures, None when there is none (or it was damaged)."""
+        key = hashlib.sha256(f"{first}{second}".encode("ascii")).hexdigest()
+        try:
+            body = self._file.get(key)
+            if body is None:
+                self.misses += 1
+                return None
+            value = float(body)
+            if not 0.0 <= value <= 1.0 + 1e-9:
+                raise ValueError("not a cosine")
+        except ValueError as exc:
+            self._file.reject(key)
+            self.misses += 1
+            if not self.problems:
+                self.problems.append(
+                    Problem(str(self._file.path), f"link cache entry corrupted ({exc}): discarded and computed again", "warning")
+                )
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, first: str, second: str, cosine: float) -> None:
+        key = hashlib.sha256(f"{first}{second}".encode("ascii")).hexdigest()
+        self._file.put(key, repr(cosine).encode("ascii"))
+
+    def save(self) -> None:
+        """Write the cosines this build used (dropping the others), when that changes the file."""
+        self._file.save()
+        self.problems.extend(_file_problems(self._file, "computed again"))

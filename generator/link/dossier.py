@@ -38,7 +38,7 @@ def link_dossier(
 def _link(analysed: list[AnalysedArticle], corrections: Corrections, term_counts: TermCounts) -> Dossier:
     index = link_entities(analysed, corrections)
     names = {entity_id: entity.name for entity_id, entity in index.entities.items()}
-    stories, related = group_stories(analysed, index.by_article, names, term_counts)
+    stories, related = group_stories(analysed, index.by_article, names, term_counts, store=term_counts.cosines)
     articles = [
         LinkedArticle(
             analysed=item,

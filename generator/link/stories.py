@@ -22,16 +22,20 @@ only on the input.
 The story score is a small logistic regression over four similarities of a
 pair: the entity cosine, the text cosine, the cosine of the two *ledes* (title
 and opening words: a report states its event up front) and the plain TF-IDF
-cosine of the whole texts (sublinear tf, corpus IDF, every term: the classic
-baseline, which the truncated text vector weakens on long follow-ups). Its
+cosine of the whole texts (sublinear tf, every term: the classic baseline, which
+the truncated text vector weakens on long follow-ups; its IDF pools the
+dossier's frequencies, in powers of two, with a background news corpus's, so a
+tiny dossier still tells rare words from common ones and a rebuild reuses the
+cosines of pairs whose words stayed in their bands: :class:`WholeIdf`). Its
 weights, the threshold, the guard, the figures' conflict an edge may have and
 the weights of organisations and places are not set by hand: ``python -m
 evaluation.stories --fit`` learns them on hand-labelled same-event groups (GGT,
 BBC) and a synthetic thread set (evaluation/story_threads.py) and writes them
 to generator/lexicon/data/story_params.json; ``make eval`` reports the
 cross-validated figures (train on two sets, test on the third; and k-fold)
-beside a plain TF-IDF baseline on every set. Related lists do not read the
-story score: they keep the even entity/text mix.
+beside a plain TF-IDF baseline on every set. Similarities the fitted score
+gives no weight are not computed for it. Related lists do not read the story
+score: they keep the even entity/text mix.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from operator import itemgetter
+from typing import Protocol
 
 import numpy as np
 
@@ -69,6 +74,10 @@ LEDE_WORDS = 60  # opening words of the body that, with the title, make an artic
 MAX_NAMES_IN_REASON = {"person": 3, "organisation": 2, "place": 2}
 TITLE_MAX = 100
 NUMBER_CONFLICT_OFF = 100.0  # a number_conflict no pair reaches: the figures are not compared
+#: background document frequencies of the whole-text IDF, under generator/lexicon/data (evaluation/story_idf.py)
+BACKGROUND_FILE = "story_idf.json"
+#: how many of the dossier's documents the background corpus counts as in the whole-text IDF (:class:`WholeIdf`)
+BACKGROUND_DOCUMENTS = 30
 
 _WORD_RE = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
 _STOPWORDS = frozenset(
@@ -98,7 +107,7 @@ class _Features:
     terms: dict[str, float]
     top_terms: list[str]
     lede: dict[str, float] = field(default_factory=dict)
-    whole: dict[str, float] = field(default_factory=dict)
+    whole: dict[str, float] | None = None  # made on first use (SimilarityGraph.whole_vector)
     #: the keys of the three vectors, kept as sets: a pair's cosine multiplies only what both hold
     keys: tuple[frozenset[str], frozenset[str], frozenset[str]] = field(init=False, repr=False, compare=False)
 
@@ -176,6 +185,93 @@ def params_from_json(text: str, where: str) -> StoryParams:
     return StoryParams(**{f: float(data[f]) for f in StoryParams.__dataclass_fields__})
 
 
+@dataclass(frozen=True)
+class Background:
+    """Document frequencies of a background news corpus (evaluation/story_idf.py writes them)."""
+
+    documents: int
+    df: dict[str, int]
+
+
+@cache
+def background() -> Background:
+    """The shipped background frequencies (generator/lexicon/data/story_idf.json); missing or malformed: an error."""
+    where = f"generator/lexicon/data/{BACKGROUND_FILE}"
+    try:
+        text = resources.files("generator.lexicon").joinpath("data", BACKGROUND_FILE).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ValueError(f"{where}: background document frequencies unreadable ({exc})") from exc
+    return background_from_json(text, where)
+
+
+def background_from_json(text: str, where: str) -> Background:
+    """Background from the JSON evaluation/story_idf.py writes; anything else is an error naming ``where``."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise ValueError(f"{where}: background document frequencies are not JSON ({exc})") from exc
+    documents = data.get("documents") if isinstance(data, dict) else None
+    df = data.get("df") if isinstance(data, dict) else None
+    if not (
+        type(documents) is int
+        and documents > 0
+        and isinstance(df, dict)
+        and all(type(n) is int and 0 < n <= documents for n in df.values())
+    ):
+        raise ValueError(f"{where}: not background document frequencies (an int 'documents', a 'df' of counts)")
+    return Background(documents, df)
+
+
+class WholeIdf(dict):
+    """term -> the whole-text IDF: scikit-learn's smooth IDF over the dossier pooled with a background corpus.
+
+    ``1 + log((B + band(n) + 1) / (B * bg(t) / N + band(df(t)) + 1))``: the background's
+    ``N`` documents count as ``B`` (:data:`BACKGROUND_DOCUMENTS`) next to the dossier's
+    own ``n``, so a five-article dossier weighs words as news at large does, and a large
+    one mostly by its own frequencies. The dossier's counts enter in powers of two
+    (``band``, as :func:`_band_weights`): an article added elsewhere changes a word's
+    weight only when its count crosses a power of two, so most articles keep their
+    vector -- and their cached cosines (:meth:`signature`) -- from one build to the next.
+    Worked out per term on first use.
+    """
+
+    def __init__(self, df: Counter[str], n: int, source: Background | None = None) -> None:
+        super().__init__()
+        source = source or background()
+        self.df = df
+        self.n_band = n.bit_length()
+        self.background = source.df
+        self.scale = BACKGROUND_DOCUMENTS / source.documents
+        self.top = BACKGROUND_DOCUMENTS + _band(n) + 1
+
+    def __missing__(self, term: str) -> float:
+        made = self[term] = 1 + math.log(self.top / (self.scale * self.background.get(term, 0) + _band(self.df[term]) + 1))
+        return made
+
+    def vector(self, counts: Mapping[str, int]) -> dict[str, float]:
+        """The TF-IDF vector of a whole text: sublinear tf times this IDF, every term kept, L2-normalised."""
+        log = math.log
+        return _normalise({term: (1 + log(count)) * self[term] for term, count in counts.items()})
+
+    def signature(self, counts: Mapping[str, int]) -> bytes:
+        """What, beside the text, decides the vector of a text with these counts: the bands it reads."""
+        df = self.df
+        return bytes([self.n_band, *(df[term].bit_length() for term in sorted(counts))])
+
+
+def _band(count: int) -> int:
+    """The largest power of two not above ``count`` (0 for 0)."""
+    return 1 << (count.bit_length() - 1) if count > 0 else 0
+
+
+class WholeStore(Protocol):
+    """A store of whole-text cosines kept between builds (generator/link/cache.py)."""
+
+    def signature(self, article: AnalysedArticle, bands: bytes) -> str: ...
+    def get(self, first: str, second: str) -> float | None: ...
+    def put(self, first: str, second: str, cosine: float) -> None: ...
+
+
 @dataclass
 class SimilarityGraph:
     """Articles, their features and the exactly scored candidate pairs: everything grouping reads."""
@@ -193,6 +289,40 @@ class SimilarityGraph:
     entity_df: Counter[str] = field(default_factory=Counter)
     term_df: Counter[str] = field(default_factory=Counter)
     type_weights: dict[str, float] | None = None
+    #: the whole-text IDF, and the store that keeps whole-text cosines between builds (None: computed each time)
+    whole_idf: WholeIdf | None = None
+    store: WholeStore | None = None
+    signatures: dict[str, str] = field(default_factory=dict)  # id -> the store's signature of its whole vector
+
+    def whole(self, a: str, b: str) -> float:
+        """The whole-text cosine of a pair: from this build, from the store, or computed (then stored)."""
+        key = _key(a, b)
+        found = self.wholes.get(key)
+        if found is not None:
+            return found
+        store = self.store
+        if store is not None:
+            first, second = sorted((self._signature(key[0]), self._signature(key[1])))
+            found = store.get(first, second)
+            if found is None:
+                found = _cosine(self.whole_vector(key[0]), self.whole_vector(key[1]))
+                store.put(first, second, found)
+        else:
+            found = _cosine(self.whole_vector(key[0]), self.whole_vector(key[1]))
+        self.wholes[key] = found
+        return found
+
+    def whole_vector(self, aid: str) -> dict[str, float]:
+        """An article's whole-text vector (:meth:`WholeIdf.vector`), made on first use."""
+        f = self.features[aid]
+        if f.whole is None:
+            f.whole = self.whole_idf.vector(self.counts[aid]) if self.whole_idf is not None else {}
+        return f.whole
+
+    def _signature(self, aid: str) -> str:
+        if aid not in self.signatures:
+            self.signatures[aid] = self.store.signature(self.by_id[aid], self.whole_idf.signature(self.counts[aid]))
+        return self.signatures[aid]
 
     def pair_scores(self, a: str, b: str) -> tuple[float, float, float, float]:
         """(related, entity, text, lede) scores of a pair, computed on first use."""
@@ -210,17 +340,16 @@ class SimilarityGraph:
         When either article has no entities the entity side has nothing to compare, which is
         not evidence against the pair: the text cosine stands in for it (words decide alone).
         """
-        key = _key(a, b)
-        _, entity, text, lede = self.pair_scores(*key)
-        whole = self.wholes.get(key)
-        if whole is None:
-            whole = self.wholes[key] = _cosine(self.features[key[0]].whole, self.features[key[1]].whole)
+        _, entity, text, lede = self.pair_scores(a, b)
         if not self.features[a].entities or not self.features[b].entities:
             entity = text
-        return entity, text, lede, whole
+        return entity, text, lede, self.whole(a, b)
 
     def story_score(self, a: str, b: str, params: StoryParams) -> float:
-        return params.story_score(self.story_features(a, b))
+        """The story score of a pair; similarities the score gives no weight are not computed."""
+        if params.entity_weight or params.text_weight or params.lede_weight:
+            return params.story_score(self.story_features(a, b))
+        return params.story_score((0.0, 0.0, 0.0, self.whole(a, b)))
 
     def figures_of(self, aid: str) -> tuple[frozenset[str], float]:
         """:func:`figures` of one article, read only when a grouping compares figures."""
@@ -251,6 +380,7 @@ def group_stories(
     names: dict[str, str],
     term_counts: Callable[[AnalysedArticle], Counter[str]] | None = None,
     params: StoryParams | None = None,
+    store: WholeStore | None = None,
 ) -> tuple[list[Story], dict[str, list[tuple[str, str]]]]:
     """Group articles into stories and list each article's related articles with a reason.
 
@@ -259,10 +389,13 @@ def group_stories(
     article lands in exactly one story; related lists hold at most five
     (other id, reason) pairs, best first. ``term_counts`` stands in for
     :func:`_term_counts` (the link cache passes its memo); ``params`` for the
-    fitted :func:`default_params` (evaluation sweeps them to cross-validate).
+    fitted :func:`default_params` (evaluation sweeps them to cross-validate);
+    ``store`` keeps whole-text cosines between builds (the link cache's).
     """
     params = params or default_params()
-    graph = similarity_graph(articles, entities_by_article, names, term_counts, params.type_weights)
+    graph = similarity_graph(
+        articles, entities_by_article, names, term_counts, params.type_weights, store, lede=bool(params.lede_weight)
+    )
     if not graph.by_id:
         return [], {}
     stories = _stories(graph.groups(params), graph.by_id, graph.score)
@@ -276,8 +409,14 @@ def similarity_graph(
     names: dict[str, str],
     term_counts: Callable[[AnalysedArticle], Counter[str]] | None = None,
     type_weights: dict[str, float] | None = None,
+    store: WholeStore | None = None,
+    lede: bool = True,
 ) -> SimilarityGraph:
-    """Features of every article and exact scores of the candidate pairs (see the module doc)."""
+    """Features of every article and exact scores of the candidate pairs (see the module doc).
+
+    ``store`` keeps whole-text cosines between builds; ``lede`` False leaves the lede
+    vectors (and cosines) empty, for a story score that gives them no weight.
+    """
     by_id: dict[str, AnalysedArticle] = {}
     for item in articles:
         by_id.setdefault(item.article.id, item)  # ids are unique after ingest; keep the first if not
@@ -303,18 +442,16 @@ def similarity_graph(
             term_idf,
             damped,
             type_weights,
-            _lede_counts(by_id[aid]),
+            _lede_counts(by_id[aid]) if lede else None,
         )
         for aid in ids
     }
-    smooth = _smooth_idf(term_df, len(ids))
-    for aid in ids:
-        features[aid].whole = _whole_vector(token_counts[aid], smooth)
     pairs = _candidate_pairs(ids, features, entity_idf, term_idf)
     scores = {(a, b): _score(features[a], features[b]) for a, b in pairs}
     return SimilarityGraph(
         by_id, entity_sets, features, scores, tuple(pairs),
         counts=token_counts, salience=salience, entity_df=entity_df, term_df=term_df, type_weights=type_weights,
+        whole_idf=WholeIdf(term_df, len(ids)), store=store,
     )
 
 
@@ -552,26 +689,6 @@ def _features(
         {term: (1 + log(count)) * term_weight[term] for term, count in (lede_counts or {}).items() if term in term_weight}
     )
     return _Features(entity_vector, terms, [t for t, _ in weighted[:TOP_TERMS]], lede)
-
-
-def _smooth_idf(df: Counter[str], n: int) -> dict[str, float]:
-    """scikit-learn's smooth IDF, 1 + log((n + 1) / (df + 1)), from the document frequencies.
-
-    Flatter than ``_idf``: in a small dossier a word found in two articles must not weigh next
-    to nothing against the words found in one.
-    """
-    log = math.log
-    return {term: 1 + log((n + 1) / (count + 1)) for term, count in df.items()}
-
-
-def _whole_vector(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
-    """The plain TF-IDF vector of a whole text: sublinear tf times ``idf`` (:func:`_smooth_idf`), every term kept.
-
-    The text vector keeps an article's heaviest terms and damps those no other article has,
-    which suits related lists; this one is the classic document vector a TF-IDF baseline compares.
-    """
-    log = math.log
-    return _normalise({term: (1 + log(count)) * idf[term] for term, count in counts.items()})
 
 
 #: 1 + log(count) for the small counts nearly every term has (the same floats math.log gives).
