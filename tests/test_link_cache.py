@@ -249,7 +249,7 @@ def test_no_cache_counts_every_article(tmp_path: Path, counted: list[str]) -> No
 
 @pytest.fixture()
 def computed(monkeypatch) -> list[tuple[str, str]]:
-    """Whole-text cosines computed (not taken from the cache), by signature pair."""
+    """Whole-text cosines and related-list scores computed (not taken from the cache), by signature pair."""
     seen: list[tuple[str, str]] = []
     original = link_cache.WholeCosines.put
 
@@ -257,7 +257,13 @@ def computed(monkeypatch) -> list[tuple[str, str]]:
         seen.append((first, second))
         return original(self, first, second, cosine)
 
+    def counting_related(self, first, second, scores):
+        seen.append(("related", first, second))
+        return original_related(self, first, second, scores)
+
+    original_related = link_cache.WholeCosines.put_related
     monkeypatch.setattr(link_cache.WholeCosines, "put", counting)
+    monkeypatch.setattr(link_cache.WholeCosines, "put_related", counting_related)
     return seen
 
 

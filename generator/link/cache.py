@@ -58,8 +58,10 @@ class TermCounts:
         self.problems: list[Problem] = []
         self.hits = 0
         self.misses = 0
+        #: article id -> the key its counts are kept under (a hash of its title and text), this build's
+        self.keys: dict[str, str] = {}
         #: the whole-text cosines kept beside the counts (saved with them); None without a cache folder
-        self.cosines = WholeCosines(cache_root) if cache_root is not None else None
+        self.cosines = WholeCosines(cache_root, self.keys) if cache_root is not None else None
 
     def _key(self, article: AnalysedArticle) -> str:
         digest = hashlib.sha256(f"{self.version}\0".encode())
@@ -71,7 +73,7 @@ class TermCounts:
         if self._file is None:
             self.misses += 1
             return self._count(article)
-        key = self._key(article)
+        key = self.keys[article.article.id] = self._key(article)
         try:
             body = self._file.get(key)
             if body is not None:
@@ -127,34 +129,67 @@ def wholes_version() -> str:
 
 
 class WholeCosines:
-    """Whole-text cosines of article pairs, by the two articles' signatures (a :class:`stories.WholeStore`)."""
+    """Whole-text cosines, and related-list scores, of article pairs by the two articles' signatures.
 
-    def __init__(self, cache_root: Path) -> None:
+    (A :class:`stories.WholeStore`.) A related-list score is kept as the whole cosine is,
+    under a signature that adds the article's entities, their salience and bands.
+    """
+
+    def __init__(self, cache_root: Path, keys: dict[str, str] | None = None) -> None:
         self._file = EntryFile(cache_root / WHOLES_FILE)
+        #: article id -> a hash of its title and text already made (:class:`TermCounts` keys), if any
+        self._keys = keys if keys is not None else {}
         self.version = wholes_version()
         self.problems: list[Problem] = []
         self.hits = 0
         self.misses = 0
 
     def signature(self, article: AnalysedArticle, bands: bytes) -> str:
-        """A hash of what decides the article's whole-text vector: its title and text, and ``bands``."""
+        """A hash of what decides the article's whole-text vector: its title and text, and ``bands``.
+
+        The text enters through the hash its term counts are kept under when this build made
+        one (hashing it again costs more than the rest), else by itself.
+        """
         digest = hashlib.sha256(f"{self.version}\0".encode())
-        digest.update(article.title.encode("utf-8", "surrogatepass") + b"\0")
-        digest.update(article.article.text.encode("utf-8", "surrogatepass") + b"\0")
+        content = self._keys.get(article.article.id)
+        if content is not None:
+            digest.update(b"counts\0" + content.encode("ascii") + b"\0")
+        else:
+            digest.update(b"text\0" + article.title.encode("utf-8", "surrogatepass") + b"\0")
+            digest.update(article.article.text.encode("utf-8", "surrogatepass") + b"\0")
         digest.update(bands)
         return digest.hexdigest()
 
+    def signature_of(self, whole: str, extra: str) -> str:
+        """A signature for what decides an article's related-list features: its whole signature and ``extra``."""
+        return hashlib.sha256(f"{whole}\0{extra}".encode("utf-8", "surrogatepass")).hexdigest()
+
     def get(self, first: str, second: str) -> float | None:
         """The cosine stored for the pair of signatures, None when there is none (or it was damaged)."""
-        key = hashlib.sha256(f"{first}{second}".encode("ascii")).hexdigest()
+        found = self._get(first[:32] + second[:32], 1)
+        return found[0] if found is not None else None
+
+    def put(self, first: str, second: str, cosine: float) -> None:
+        self._put(first[:32] + second[:32], (cosine,))
+
+    def get_related(self, first: str, second: str) -> tuple[float, float, float] | None:
+        """The (related, entity, text) scores stored for the pair of related-list signatures."""
+        found = self._get(first[:32] + second[:32], 3)
+        return (found[0], found[1], found[2]) if found is not None else None
+
+    def put_related(self, first: str, second: str, scores: tuple[float, float, float]) -> None:
+        self._put(first[:32] + second[:32], scores)
+
+    def _get(self, key: str, size: int) -> tuple[float, ...] | None:
+        """The values under ``key`` (half of each signature: 128 bits apiece, and the two kinds of signature never meet)."""
         try:
             body = self._file.get(key)
             if body is None:
                 self.misses += 1
                 return None
-            value = float(body)
-            if not 0.0 <= value <= 1.0 + 1e-9:
-                raise ValueError("not a cosine")
+            values = tuple(float(v) for v in body.split(b" "))
+            if len(values) != size or not all(0.0 <= v <= 1.0 + 1e-9 for v in values):
+                raise ValueError("not similarities")
         except ValueError as exc:
             self._file.reject(key)
             self.misses += 1
@@ -164,11 +199,10 @@ class WholeCosines:
                 )
             return None
         self.hits += 1
-        return value
+        return values
 
-    def put(self, first: str, second: str, cosine: float) -> None:
-        key = hashlib.sha256(f"{first}{second}".encode("ascii")).hexdigest()
-        self._file.put(key, repr(cosine).encode("ascii"))
+    def _put(self, key: str, values: tuple[float, ...]) -> None:
+        self._file.put(key, " ".join(map(repr, values)).encode("ascii"))
 
     def save(self) -> None:
         """Write the cosines this build used (dropping the others), when that changes the file."""

@@ -270,6 +270,9 @@ class WholeStore(Protocol):
     def signature(self, article: AnalysedArticle, bands: bytes) -> str: ...
     def get(self, first: str, second: str) -> float | None: ...
     def put(self, first: str, second: str, cosine: float) -> None: ...
+    def signature_of(self, whole: str, extra: str) -> str: ...
+    def get_related(self, first: str, second: str) -> tuple[float, float, float] | None: ...
+    def put_related(self, first: str, second: str, scores: tuple[float, float, float]) -> None: ...
 
 
 @dataclass
@@ -361,14 +364,17 @@ class SimilarityGraph:
         """Guarded single-link groups over the candidate edges whose figures do not conflict.
 
         Only candidates are edges: pairs scored on demand by an earlier grouping
-        (the guard's means) must not change a later one.
+        (the guard's means) must not change a later one. Only an edge that clears
+        the threshold can join two articles, so only those have their figures compared.
         """
-        edges = {
-            (a, b): self.story_score(a, b, params)
-            for a, b in self.candidates
-            if params.number_conflict >= NUMBER_CONFLICT_OFF
-            or number_conflict(self.figures_of(a), self.figures_of(b)) <= params.number_conflict
-        }
+        compare = params.number_conflict < NUMBER_CONFLICT_OFF
+        edges = {}
+        for a, b in self.candidates:
+            score = self.story_score(a, b, params)
+            if score < params.threshold or not compare:
+                edges[(a, b)] = score
+            elif number_conflict(self.figures_of(a), self.figures_of(b)) <= params.number_conflict:
+                edges[(a, b)] = score
         return _cluster(
             list(self.by_id), edges, lambda a, b: self.story_score(a, b, params), params.threshold, params.join_mean
         )
@@ -876,9 +882,7 @@ def _related(graph: SimilarityGraph, names: dict[str, str]) -> dict[str, list[tu
     shown = _RelatedFeatures(graph)
     floor = RELATED_THRESHOLD * RELATED_PREFILTER
     scores = {
-        pair: _score(shown[pair[0]], shown[pair[1]], lede=False)
-        for pair, (combined, *_) in graph.scores.items()
-        if combined >= floor
+        pair: _related_score(graph, shown, *pair) for pair, (combined, *_) in graph.scores.items() if combined >= floor
     }
     neighbours: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for (a, b), (combined, *_) in scores.items():
@@ -889,10 +893,27 @@ def _related(graph: SimilarityGraph, names: dict[str, str]) -> dict[str, list[tu
     for aid in graph.by_id:
         best = sorted(neighbours.get(aid, []), key=lambda item: (-item[0], item[1]))[:RELATED_LIMIT]
         related[aid] = [
-            (other, _reason(aid, other, graph.entity_sets, shown, names, scores[_key(aid, other)][2]))
+            (other, _reason(aid, other, graph.entity_sets, shown.entity_only, names, scores[_key(aid, other)][2]))
             for _, other in best
         ]
     return related
+
+
+def _related_score(graph: SimilarityGraph, shown: _RelatedFeatures, a: str, b: str) -> tuple[float, float, float]:
+    """(related, entity cosine, text cosine) of a pair under band weights: from the store, or computed (then stored).
+
+    A pair's band-weighted score depends on the two articles' texts, entities and
+    salience, and on the bands of their features (:meth:`_RelatedFeatures.signature`).
+    """
+    store = graph.store
+    if store is None:
+        return _score(shown[a], shown[b], lede=False)[:3]
+    first, second = sorted((shown.signature(a), shown.signature(b)))
+    found = store.get_related(first, second)
+    if found is None:
+        found = _score(shown[a], shown[b], lede=False)[:3]
+        store.put_related(first, second, found)
+    return found
 
 
 class _RelatedFeatures(dict):
@@ -904,11 +925,48 @@ class _RelatedFeatures(dict):
         self.graph = graph
         self.weights = (_band_weights(graph.entity_df, n), _band_weights(graph.term_df, n))
 
+        #: article id -> its entity vector alone (what a reason reads), made on first use
+        self.entity_only = _EntityFeatures(self)
+        self.signatures: dict[str, str] = {}
+
     def __missing__(self, aid: str) -> _Features:
         g = self.graph
         made = self[aid] = _features(
             g.entity_sets[aid], g.salience[aid], {}, g.counts[aid], {}, self.weights, g.type_weights
         )
+        return made
+
+    def signature(self, aid: str) -> str:
+        """The store's signature of the article's band-weighted features.
+
+        Its whole-text signature covers the text and its terms' bands; beside it go the
+        entities with their type, salience and band, and the type weights.
+        """
+        found = self.signatures.get(aid)
+        if found is None:
+            g = self.graph
+            df, salience = g.entity_df, g.salience[aid]
+            entities = sorted(
+                f"{e}\t{kind}\t{salience[e]}\t{df[e].bit_length()}" for e, kind in g.entity_sets[aid].items()
+            )
+            weights = sorted((g.type_weights or default_params().type_weights).items())
+            found = self.signatures[aid] = g.store.signature_of(g._signature(aid), "\n".join([repr(weights), *entities]))
+        return found
+
+
+class _EntityFeatures(dict):
+    """article id -> :class:`_Features` holding only the band-weighted entity vector, made on first use."""
+
+    def __init__(self, shown: _RelatedFeatures) -> None:
+        super().__init__()
+        self.shown = shown
+
+    def __missing__(self, aid: str) -> _Features:
+        if aid in self.shown:
+            made = self[aid] = self.shown[aid]
+            return made
+        g = self.shown.graph
+        made = self[aid] = _features(g.entity_sets[aid], g.salience[aid], {}, Counter(), {}, self.shown.weights, g.type_weights)
         return made
 
 
