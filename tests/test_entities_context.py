@@ -144,3 +144,26 @@ def test_spacys_org_becomes_a_place_only_for_a_name_the_gazetteer_knows(nlp, mon
     assert entity_model.decide(cand.span, cand.label, cand.rule_type, evidenced=False) == "place"
     monkeypatch.setattr(entity_model, "lookup_place", lambda text: None)
     assert entity_model.decide(cand.span, cand.label, cand.rule_type, evidenced=False) == "organisation"
+
+
+def test_a_name_listed_among_known_places_is_a_place(nlp):
+    text = "Events in Edmonton, Calgary, Brooks, Edson and Medicine Hat saw people sporting yellow vests."
+    found = dict(typed(nlp, text))
+    assert found["Edson"] == found["Brooks"] == found["Medicine Hat"] == "place"
+    text = "Rallies drew Jason Kenney, Calgary, Andrew Scheer and Rachel Notley."  # one place: no list of places
+    assert kinds(nlp, text, "Andrew Scheer") == {"person"}
+
+
+def test_a_known_place_owning_an_institution_is_the_place(nlp):
+    text = "Another Michigan school takes the opposite approach: Detroit's Wayne State University attempts to exhume worthy words."
+    assert kinds(nlp, text, "Detroit") == {"place"}
+    assert kinds(nlp, "Liverpool's Michael Owen scored twice.", "Liverpool") == {"organisation"}  # the club's player
+
+
+def test_an_age_before_a_name_makes_a_person_even_one_the_tagger_missed(nlp):
+    text = "The federal department has concerns about two-year-old Ayo, whom the couple claims they adopted."
+    assert kinds(nlp, text, "Ayo") == {"person"}
+
+
+def test_a_name_heading_a_territory_is_no_person(nlp):
+    assert kinds(nlp, "Residents in David Eby’s wealthy Point Grey riding are so angry.", "Point Grey") == {"place"}

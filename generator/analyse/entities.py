@@ -47,6 +47,7 @@ from generator.analyse.roles import (
 from generator.analyse.speakers import is_speech_verb
 from generator.captions import is_caption_or_credit
 from generator.lexicon import words
+from generator.lexicon.gazetteer import lookup_place
 from generator.model import EntityType, Mention, Role
 
 from .doc_text import doc_text, orth_count
@@ -620,6 +621,59 @@ def _is_product(span: Span) -> bool:
 _LAND_EVENT_NOUNS = words("land_event_nouns")
 
 
+# Units of an age written before a name ("a two-year-old", "the 37-year-old").
+_AGE_UNITS = frozenset({"year", "month", "week", "day"})
+# Known places from which a list of names is a list of places.
+LISTED_PLACES = 2
+
+
+def _aged(span: Span) -> bool:
+    """An age right before the name: "two-year-old Ayo", "the 37-year-old Smith"."""
+    doc = span.doc
+    i = span.start
+    return (
+        i >= 3
+        and doc[i - 1].lower_ == "old"
+        and doc[i - 2].text == "-"
+        and doc[i - 3].lower_ in _AGE_UNITS
+    )
+
+
+def _owns_an_institution(span: Span, head: Token) -> bool:
+    """A known place in the possessive before an organisation ("Detroit's Wayne State
+    University", "Alberta's energy regulator"): the place the body belongs to. Not before a
+    person ("Liverpool's Michael Owen" is the club's player)."""
+    if head.dep_ != "poss" or lookup_place(span.text) is None:
+        return False
+    owned = head.head
+    return owned.ent_type_ == "ORG" or noun_class(owned.text) == "organisation"
+
+
+def _listed_among_places(head: Token) -> bool:
+    """The name is one of a list ("A, B, C and D") in which two or more other names are
+    places the gazetteer knows: "Events in Edmonton, Calgary, Brooks, Edson and Medicine
+    Hat" (the tagger called Edson an organisation and Medicine Hat a person). A list of
+    teams ("Toronto Raptors, Boston Celtics") names no known place; mixed lists ("Canada,
+    Trudeau and the UN") lack the second place."""
+    doc = head.doc
+    others = [t for t in head.conjuncts if t.i != head.i]
+    if len(others) < LISTED_PLACES:
+        return False
+    places = 0
+    for tok in others:
+        if tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"):
+            return False  # a common noun in the list: not a list of names
+        start = tok.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if lookup_place(doc[start:end].text) is not None:
+            places += 1
+    return places >= LISTED_PLACES
+
+
 def _evidence(span: Span, label: str, title_removed: bool) -> EntityType | None:
     """The type the text's own words give this mention (a title, a description, the noun it
     modifies, a locative preposition), or None when nothing but spaCy's label speaks for one.
@@ -634,6 +688,8 @@ def _evidence(span: Span, label: str, title_removed: bool) -> EntityType | None:
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in HONORIFICS:
         return "person"
+    if _aged(span):
+        return "person"  # "two-year-old Ayo": only people are given an age before their name
     for desc in describe(span):
         kind = desc.denotes
         if kind is None:
@@ -647,9 +703,15 @@ def _evidence(span: Span, label: str, title_removed: bool) -> EntityType | None:
     # "the city of Mariupol"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and noun_class(head.head.head.text) == "place":
         return "place"
+    if base == "place" and _owns_an_institution(span, head):
+        return "place"  # "Detroit's Wayne State University": the city whose institution it is
+    if base != "place" and _listed_among_places(head):
+        return "place"  # "Edmonton, Calgary, Brooks, Edson and Medicine Hat"
     noun = _modified_noun(span)
     if noun is not None and base == "organisation" and noun.lower_ in _LAND_EVENT_NOUNS:
         return "place"  # "the Crimea invasion", "the Gaza blockade": land is invaded, not bodies
+    if noun is not None and base == "person" and noun_class(noun.text) == "place":
+        return "place"  # "Eby's wealthy Point Grey riding": a person's name heads no territory
     if noun is not None and base != "person":
         kind = noun_class(noun.text)
         if kind in ("organisation", "place") and not (
@@ -910,7 +972,8 @@ def candidates(doc: Doc) -> list[Candidate]:
         seen.add(key)
         found.append(Candidate(name, label, etype, para, evidenced))
     for run in _untagged_runs(doc, taken):
-        if not _in_table_line(run):
+        aged = _aged(run)  # "two-year-old Ayo": the tagger missed her, the age did not
+        if not aged and not _in_table_line(run):
             continue
         name = _trim(run)
         if name is None or _looks_like_junk(name) or _names_a_title(name, "ORG"):
@@ -921,7 +984,7 @@ def candidates(doc: Doc) -> list[Candidate]:
         para = paragraph_of(name)
         if para is None:
             continue
-        found.append(Candidate(name, "", None, para))
+        found.append(Candidate(name, "", "person", para, True) if aged else Candidate(name, "", None, para))
     found.sort(key=lambda c: c.span.start)
     return found
 
