@@ -245,3 +245,30 @@ def test_a_lone_word_the_text_writes_after_a_given_name_is_a_person():
     kinds = {e.name: e.type for e in link_entities([a, b, c, d]).entities.values()}
     assert kinds["Leivo"] == "person"
     assert kinds["Acme"] == kinds["Best"] == "organisation"
+
+
+def test_a_city_alone_is_the_team_its_article_names_after_it():
+    """"the San Jose Sharks beat ... San Jose replied": a sports metonym, not the place."""
+    a = article("a", [("San Jose Sharks", "organisation"), ("San Jose", "place"), ("Edmonton Oilers", "organisation"),
+                      ("Edmonton", "place"), ("Indiana Pacers", "organisation"), ("Indiana", "place")])
+    b = article("b", [("Edmonton", "place"), ("Indiana", "place"), ("Alberta", "place")])
+    index = link_entities([a, b])
+    kinds = {e.name: (e.type, sorted(e.articles)) for e in index.entities.values()}
+    assert kinds["San Jose Sharks"] == ("organisation", ["a"]) and "San Jose" not in kinds
+    assert kinds["Indiana Pacers"] == ("organisation", ["a"])
+    assert kinds["Edmonton"] == ("place", ["b"]) and kinds["Indiana"] == ("place", ["b"])  # the city elsewhere
+    c = article("c", [("BC Ferries", "organisation"), ("B.C.", "place")])  # one body named so: no game
+    assert {e.name: e.type for e in link_entities([c]).entities.values()} == {"BC Ferries": "organisation", "B.C.": "place"}
+
+
+def test_given_names_learned_from_annotated_news_need_no_namesake_in_the_dossier():
+    """"GRAHAM DELAET -- DeLaet is ...": no other Graham in the dossier, but "Graham" is a
+    given name learned from conll-train's gold people (lexicon/data/given_names.txt)."""
+    from generator.link.votes import GIVEN_NAMES
+
+    assert "graham" in GIVEN_NAMES and "morgan" not in GIVEN_NAMES  # Morgan Stanley
+    a = article("a", [("DeLaet", "organisation"), ("Stanley", "organisation")])
+    a.article.paragraphs.append(Paragraph("GRAHAM DELAET -- DeLaet is on a medical exemption. MORGAN STANLEY -- Stanley fell."))
+    kinds = {e.name: e.type for e in link_entities([a]).entities.values()}
+    assert kinds["DeLaet"] == "person"
+    assert kinds["Stanley"] == "organisation"

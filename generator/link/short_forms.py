@@ -11,7 +11,8 @@ House" after "the House of Commons", "the Globe" after "The Globe and Mail",
 long name's head with the words before it ("House" of "House of Commons",
 "Federal Reserve" of "U.S. Federal Reserve"). Across articles a bare head
 means whatever each article's long name is (Canada's Commons, the US House),
-so it is never joined dossier-wide by its spelling alone.
+so it is never joined dossier-wide by its spelling alone. A city's name alone is
+the team an article names after it ("San Jose" beside "the San Jose Sharks").
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from collections import Counter, defaultdict
 
 from rapidfuzz.distance import Levenshtein
 
-from generator.lexicon.gazetteer import KNOWN_ORGS, STRONG, lookup_place
+from generator.lexicon.gazetteer import KNOWN_ORGS, STRONG, lookup_place, named_after_place
 from generator.link.merging import Context, is_subsequence
-from generator.link.names import Name, UnionFind, close
+from generator.link.names import CLUB_SENSE, Name, UnionFind, close
 
 # A short form two people of its article could own: left unlinked, never guessed.
 AMBIGUOUS = "\x00ambiguous"
@@ -138,6 +139,25 @@ def resolve_org_local(rec: Name, keys: dict[str, Counter], names: dict[str, Name
     return next(iter(roots)) if len(roots) == 1 else None
 
 
+def resolve_team_local(rec: Name, keys: dict[str, Counter], names: dict[str, Name], uf: UnionFind) -> str | None:
+    """The one team of this article named after this place, which the place's name alone stands for.
+
+    "the San Jose Sharks beat the Edmonton Oilers ... San Jose replied 17 seconds later":
+    where an article names two or more teams after their cities (a game, a trade), a
+    city's name alone is its team (a sports metonym), not the place. One body named so
+    is no sign of sport ("BC Ferries" leaves "Lake Cowichan, B.C." a place).
+    """
+    base = rec.key.removesuffix(CLUB_SENSE)
+    if lookup_place(base) is None:
+        return None
+    teams = [k for k in keys if names[k].type == "organisation" and named_after_place(k)]
+    if len(teams) < 2:
+        return None
+    toks = tuple(base.split())
+    roots = {uf.find(k) for k in teams if names[k].tokens[:-1] == toks}
+    return next(iter(roots)) if len(roots) == 1 else None
+
+
 def resolve_dossier(
     rec: Name,
     ai: int,
@@ -182,6 +202,10 @@ def resolve_short_forms(
     for ai, keys in enumerate(local_keys):
         local_full = [k for k in keys if names[k].type == "person" and len(names[k].tokens) > 1]
         for key in sorted(keys):
+            team = resolve_team_local(names[key], keys, names, uf)
+            if team is not None:
+                assign[(ai, key)] = team
+                continue
             target = resolve_local(names[key], keys[key], local_full, names, uf)
             if target is None:
                 org = resolve_org_local(names[key], keys, names, uf)
