@@ -60,3 +60,14 @@ def test_report_scores_bare_spacy_on_the_same_documents(tmp_path, nlp):
     assert "1 articles" in lines[0]
     assert lines[2].startswith("dossier") and lines[3].startswith("bare spaCy")
     assert "0.667 (0.500 1.000)" in lines[2]  # people: P .5, R 1
+
+
+def test_given_names_are_first_words_of_people_never_of_bodies_or_places_nor_common_words():
+    from evaluation.given_names import learn
+
+    gold = {
+        "a": {"people": ["Graham Thorpe", "Will Carling", "Morgan Freeman"], "organisations": ["Morgan Stanley"], "places": []},
+        "b": {"people": ["Graham Taylor", "Will Smith", "Morgan Tsvangirai", "Ann Widdecombe"], "organisations": [], "places": []},
+    }
+    texts = ["Graham Taylor said he will go. It will rain, and Will Smith will sing."]
+    assert learn(gold, texts) == ["graham"]  # "will": lower case more often; "ann": once

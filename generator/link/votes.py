@@ -27,12 +27,15 @@ from generator.lexicon.gazetteer import (
     named_after_place,
     region_of_place,
 )
+from generator.lexicon import words
 from generator.link.names import TYPE_RANK, TYPES, Name, Ref
 from generator.model import EntityType
 
 PLACE_VOTES = {STRONG: 0, MEDIUM: 2, WEAK: 1}
 KEYWORD_VOTES = 2
 GIVEN_NAME_VOTES = 2
+# Given names learned from annotated news (conll-train's gold people, by evaluation/given_names.py).
+GIVEN_NAMES = words("given_names")
 
 
 def decide(votes: Counter) -> EntityType:
@@ -70,12 +73,13 @@ def vote_name(name: Name, extra: Counter | None = None) -> EntityType:
 def given_names(names: dict[str, Name]) -> tuple[Counter, Counter]:
     """First words of full names the text calls people, and of names it calls anything else.
 
-    The dossier's own list of given names ("Amanda", "Rocco"): evidence for
-    two- and three-word names the tagger calls organisations. A word that
-    also starts an organisation's or a place's name ("Canadian", "Alberta")
-    is no evidence.
+    The dossier's own list of given names ("Amanda", "Rocco"), on top of those
+    learned from annotated news (:data:`GIVEN_NAMES`, once each: "Graham" before
+    the dossier names a Graham): evidence for two- and three-word names the
+    tagger calls organisations. A word that also starts an organisation's or a
+    place's name in the dossier ("Canadian", "Alberta") is no evidence.
     """
-    given: Counter = Counter()
+    given: Counter = Counter(GIVEN_NAMES)
     other: Counter = Counter()
     for rec in names.values():
         toks = rec.tokens
@@ -103,11 +107,19 @@ def looks_personal(rec: Name, given: tuple[Counter, Counter]) -> bool:
     return people.get(toks[0], 0) - own_person >= 1 and others.get(toks[0], 0) - own_other == 0
 
 
+def _no_place_but_a_town(word: str) -> bool:
+    """A word that names no known place, or, if learned as a given name, only a small town
+    ("Graham", Texas: a given name first; "Jordan", a country, is not taken)."""
+    place = lookup_place(word)
+    return place is None or (word in GIVEN_NAMES and place.strength == WEAK)
+
+
 def named_in_full(rec: Name, names: dict[str, Name], texts: Callable[[int], str], given: tuple[Counter, Counter]) -> bool:
     """A lone word the text also writes after a given name of the dossier's people ("Josh
     Leivo and Sven Baertschi scored", "GRAHAM DELAET -- DeLaet is..."): a surname, even
     where the tagger missed the full name. Not a given name that is also a place or starts
-    an organisation's name ("Jordan", "Canadian")."""
+    an organisation's name ("Jordan", "Canadian"); a learned given name that is only a
+    small town's name is still one ("Graham")."""
     if rec.place is not None or rec.keyword is not None or rec.acronym or rec.key in KNOWN_ORGS:
         return False
     people, others = given
@@ -120,7 +132,7 @@ def named_in_full(rec: Name, names: dict[str, Name], texts: Callable[[int], str]
                 word = fold(match.group(1))
                 if f"{word} {rec.key}" in names:
                     continue  # a mention of its own: the short forms join it (or keep it apart)
-                if people.get(word, 0) and not others.get(word, 0) and lookup_place(word) is None:
+                if people.get(word, 0) and not others.get(word, 0) and _no_place_but_a_town(word):
                     return True
     return False
 
