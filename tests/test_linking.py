@@ -272,3 +272,17 @@ def test_given_names_learned_from_annotated_news_need_no_namesake_in_the_dossier
     kinds = {e.name: e.type for e in link_entities([a]).entities.values()}
     assert kinds["DeLaet"] == "person"
     assert kinds["Stanley"] == "organisation"
+
+
+def test_a_country_body_keeps_its_short_and_clipped_forms():
+    """"the Fed" clips "the U.S. Federal Reserve"; a dossier that writes "U.S. Federal Reserve"
+    knows "the Federal Reserve" as the country's body, not the St. Louis branch beside it."""
+    a = article("a", [("St. Louis Federal Reserve", "organisation"), ("Federal Reserve", "organisation")])
+    b = article("b", [("U.S. Federal Reserve", "organisation"), ("Fed", "organisation"), ("FED", "organisation")])
+    index = link_entities([a, b])
+    fed = index.entities[index.lookup("Fed", "b")]
+    assert sorted(fed.articles) == ["a", "b"] and fed.mention_count == 4
+    assert index.entities[index.lookup("St. Louis Federal Reserve", "a")].mention_count == 1
+    c = article("c", [("St. Louis Federal Reserve", "organisation"), ("Federal Reserve", "organisation")])
+    (only,) = link_entities([c]).entities.values()  # no country's body named: the article's own
+    assert only.mention_count == 2

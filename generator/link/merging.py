@@ -213,6 +213,7 @@ def merge_country_named(names: dict[str, Name], uf: UnionFind) -> None:
             place = lookup_place(" ".join(place_words))
             if place is not None and place.level == 3:
                 uf.union(rest, key)
+                other.national = True
                 break
 
 

@@ -139,6 +139,9 @@ class Name:
     type: EntityType = "person"
     place: Place | None = None
     keyword: EntityType | None = None
+    # The rest of a country-led name the dossier writes ("Federal Reserve" of "U.S. Federal
+    # Reserve"): a country's own body, set by merging.merge_country_named.
+    national: bool = False
     tokens: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -126,14 +126,32 @@ def is_org_short_form(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return False
 
 
+def is_clipped(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``short`` is one word of 3-4 letters that clips the first word of ``long`` after its
+    place words ("Fed" of "U.S. Federal Reserve"), a name of two words or more."""
+    if len(short) != 1 or not 3 <= len(short[0]) <= 4 or not short[0].isalpha():
+        return False
+    start = next((n for n in (1, 2) if lookup_place(" ".join(long[:n])) is not None), 0)
+    rest = long[start:]
+    return len(rest) >= 2 and len(rest[0]) >= 6 and rest[0].startswith(short[0])
+
+
 def resolve_org_local(rec: Name, keys: dict[str, Counter], names: dict[str, Name], uf: UnionFind) -> str | None:
-    """The one longer organisation of this article this name shortens, if exactly one."""
-    if rec.type != "organisation" or rec.place is not None or rec.acronym:
+    """The one longer organisation of this article this name shortens, if exactly one.
+
+    Shortened by its head ("the House" of "the House of Commons") or clipped ("the Fed"
+    of "the U.S. Federal Reserve", read as an acronym when written "FED"). A name the
+    dossier knows as a country's own body (it also writes "U.S. Federal Reserve") stays
+    that body: "the Federal Reserve" beside "the St. Louis Federal Reserve" is not the
+    regional bank.
+    """
+    if rec.type != "organisation" or rec.place is not None or rec.national:
         return None
     roots = {
         uf.find(k)
         for k in keys
-        if names[k].type == "organisation" and is_org_short_form(rec.tokens, names[k].tokens)
+        if names[k].type == "organisation"
+        and (is_clipped(rec.tokens, names[k].tokens) or (not rec.acronym and is_org_short_form(rec.tokens, names[k].tokens)))
     }
     roots.discard(uf.find(rec.key))
     return next(iter(roots)) if len(roots) == 1 else None
