@@ -108,7 +108,9 @@ class Mention:
     """One occurrence of a named entity in an article's body text.
 
     ``start``/``end`` are character offsets into ``Article.text``; ``sentence``
-    is the sentence holding the mention, kept for entity pages.
+    is the sentence holding the mention, kept for entity pages. ``evidenced``: the
+    text's own words gave the type (a title, a description, an age, a list of places),
+    not the tagger's label alone; linking counts such a mention more.
     """
 
     text: str
@@ -116,6 +118,7 @@ class Mention:
     start: int
     end: int
     sentence: str
+    evidenced: bool = False
 
 
 @dataclass

@@ -286,3 +286,14 @@ def test_a_country_body_keeps_its_short_and_clipped_forms():
     c = article("c", [("St. Louis Federal Reserve", "organisation"), ("Federal Reserve", "organisation")])
     (only,) = link_entities([c]).entities.values()  # no country's body named: the article's own
     assert only.mention_count == 2
+
+
+def test_a_mention_typed_by_the_texts_words_outweighs_one_typed_by_the_label_alone():
+    """"two-year-old Ayo" (an age: a person) against "Ayo's adoption" (the tagger's ORG)."""
+    a = article("a", [("Ayo", "person"), ("Ayo", "organisation"), ("Edson", "place"), ("Edson", "organisation")])
+    a.mentions[0].evidenced = a.mentions[2].evidenced = True
+    kinds = {e.name: e.type for e in link_entities([a]).entities.values()}
+    assert kinds == {"Ayo": "person", "Edson": "place"}
+    b = article("b", [("Acme", "person"), ("Acme", "organisation"), ("Acme", "organisation"), ("Acme", "organisation")])
+    b.mentions[0].evidenced = True  # one against three: the label still counts
+    assert {e.name: e.type for e in link_entities([b]).entities.values()} == {"Acme": "organisation"}

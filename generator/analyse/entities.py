@@ -1013,6 +1013,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
                 start=name.start_char,
                 end=name.end_char,
                 sentence=_sentence(name, bounds[cand.paragraph]),
+                evidenced=cand.evidenced and kind == cand.rule_type,
             )
         )
     spans = _candidate_spans(doc)

@@ -28,7 +28,7 @@ from generator.lexicon.gazetteer import (
     region_of_place,
 )
 from generator.lexicon import words
-from generator.link.names import TYPE_RANK, TYPES, Name, Ref
+from generator.link.names import TYPE_RANK, TYPES, Name, Ref, votes_of
 from generator.model import EntityType
 
 PLACE_VOTES = {STRONG: 0, MEDIUM: 2, WEAK: 1}
@@ -183,7 +183,10 @@ def cluster_type(own: list[str], refs: list[Ref], analysed, names: dict[str, Nam
             return "organisation"
         if rec.place is not None and rec.place.strength == STRONG and rec.type == "place":
             return "place"
-    votes: Counter = Counter(analysed[r.article].mentions[r.index].type for r in refs)
+    votes: Counter = Counter()
+    for r in refs:
+        mention = analysed[r.article].mentions[r.index]
+        votes[mention.type] += votes_of(mention)
     best_place = max((names[k].place.strength for k in own if names[k].place), default=0)
     if best_place:
         votes["place"] += PLACE_VOTES[best_place]
