@@ -131,9 +131,11 @@ def is_clipped(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     place words ("Fed" of "U.S. Federal Reserve"), a name of two words or more."""
     if len(short) != 1 or not 3 <= len(short[0]) <= 4 or not short[0].isalpha():
         return False
-    start = next((n for n in (1, 2) if lookup_place(" ".join(long[:n])) is not None), 0)
-    rest = long[start:]
-    return len(rest) >= 2 and len(rest[0]) >= 6 and rest[0].startswith(short[0])
+    for start in (0, 1, 2):
+        rest = long[start:]
+        if len(rest) >= 2 and len(rest[0]) >= 6 and rest[0].startswith(short[0]):
+            return start == 0 or lookup_place(" ".join(long[:start])) is not None
+    return False
 
 
 def resolve_org_local(rec: Name, keys: dict[str, Counter], names: dict[str, Name], uf: UnionFind) -> str | None:
@@ -157,7 +159,12 @@ def resolve_org_local(rec: Name, keys: dict[str, Counter], names: dict[str, Name
     return next(iter(roots)) if len(roots) == 1 else None
 
 
-def resolve_team_local(rec: Name, keys: dict[str, Counter], names: dict[str, Name], uf: UnionFind) -> str | None:
+def teams_of(keys: dict[str, Counter], names: dict[str, Name]) -> list[str]:
+    """The article's organisations named after a place and a plural ("San Jose Sharks")."""
+    return [k for k in keys if names[k].type == "organisation" and named_after_place(k)]
+
+
+def resolve_team_local(rec: Name, teams: list[str], names: dict[str, Name], uf: UnionFind) -> str | None:
     """The one team of this article named after this place, which the place's name alone stands for.
 
     "the San Jose Sharks beat the Edmonton Oilers ... San Jose replied 17 seconds later":
@@ -165,11 +172,10 @@ def resolve_team_local(rec: Name, keys: dict[str, Counter], names: dict[str, Nam
     city's name alone is its team (a sports metonym), not the place. One body named so
     is no sign of sport ("BC Ferries" leaves "Lake Cowichan, B.C." a place).
     """
+    if len(teams) < 2:
+        return None
     base = rec.key.removesuffix(CLUB_SENSE)
     if lookup_place(base) is None:
-        return None
-    teams = [k for k in keys if names[k].type == "organisation" and named_after_place(k)]
-    if len(teams) < 2:
         return None
     toks = tuple(base.split())
     roots = {uf.find(k) for k in teams if names[k].tokens[:-1] == toks}
@@ -219,8 +225,9 @@ def resolve_short_forms(
     unresolved: list[tuple[int, str]] = []
     for ai, keys in enumerate(local_keys):
         local_full = [k for k in keys if names[k].type == "person" and len(names[k].tokens) > 1]
+        teams = teams_of(keys, names)  # once per article, not per name
         for key in sorted(keys):
-            team = resolve_team_local(names[key], keys, names, uf)
+            team = resolve_team_local(names[key], teams, names, uf)
             if team is not None:
                 assign[(ai, key)] = team
                 continue
