@@ -118,3 +118,45 @@ def test_a_name_ending_in_its_number_in_prose_is_a_numbered_thing(nlp) -> None:
     # A score after a club in a result line is no part of its name.
     names = _names(nlp, "Summary of the game: Deportivo Coruna 1 (Corentine Martins 22nd minute) Real Madrid 1 (Roberto Carlos 77th)")
     assert "Real Madrid" in names
+
+
+def test_a_tagged_word_of_the_same_kind_before_a_joiner_starts_the_name(nlp) -> None:
+    """"Dying" (ORG) "with" "Dignity Canada" (ORG): one name, so the tail alone is none."""
+    names = _names(nlp, "Given his views, Shanaaz Gokool, president of Dying with Dignity Canada, is hopeful.")
+    assert "Dignity Canada" not in names and "Shanaaz Gokool" in names
+
+
+def test_a_person_span_cut_after_of_leaves_no_person(nlp) -> None:
+    """The tagger's person "the Birth of Modern Canada": the title cut leaves "Modern Canada"."""
+    text = (
+        "Cecil Foster is the author of the new book They Call Me George: The Untold Story of Black "
+        "Train Porters and the Birth of Modern Canada."
+    )
+    assert "Modern Canada" not in _names(nlp, text)
+    # A person after "with" and another name stays a person.
+    text = "Hadwin represented Canada at the World Cup of Golf with Taylor during the fall of 2018."
+    assert "Taylor" in _names(nlp, text)
+
+
+def test_a_number_the_tagger_left_out_still_makes_a_numbered_thing(nlp) -> None:
+    """"UFCW Local 832": the tagger's "UFCW Local" is a fragment of a numbered local."""
+    text = "A release sent to media from UFCW Local 832 late Friday said a majority of the workers said yes."
+    assert "UFCW Local" not in _names(nlp, text)
+
+
+def test_titles_of_works_and_names_of_texts_are_no_entities(nlp) -> None:
+    """Capitalised short words mark a title; a text word ends the name of a text."""
+    names = _names(nlp, "Dorie Greenspan also co-wrote Baking With Julia, the companion cookbook to Julia Child's show on PBS.")
+    assert "Baking With Julia" not in names and "Dorie Greenspan" in names
+    text = "According to the city's Street Needs Assessment, published in November, the number rose."
+    assert "Street Needs Assessment" not in _names(nlp, text)
+    # Where the text says what the name is, the name stands.
+    text = "Tareq Hadad, the co-founder with his father of Peace By Chocolate, a chocolate company based in Antigonish, says so."
+    assert "Peace By Chocolate" in _names(nlp, text)
+
+
+def test_an_organisation_word_then_of_and_a_name_is_one_name(nlp) -> None:
+    """"the Golf Club of Georgia": not the fragment "Golf Club"."""
+    text = "Part of the meet up was playing golf together at his home course, the Golf Club of Georgia, and they hit it off."
+    names = _names(nlp, text)
+    assert "Golf Club of Georgia" in names and "Golf Club" not in names

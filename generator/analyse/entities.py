@@ -140,11 +140,22 @@ def _numbered(ent: Span) -> bool:
     """An organisation span that ends in its number in prose ("UFC 232", "S&P ASX 200"): an
     index, an event or a numbered body, whose name the cut at the number leaves a fragment.
 
+    The tagger may leave the number out ("UFCW Local" of "UFCW Local 832"): a number
+    right after the span that the parse makes a modifier of the span's word is its own.
+
     Not on a result line or a table row, nor a score before a bracket or a name ("Real
     Madrid 1 (Roberto Carlos 7)"): there the number is no part of the name.
     """
     doc = ent.doc
     end = ent.end
+    if (
+        end < len(doc)
+        and _is_number(doc[end])
+        and doc[end].dep_ == "nummod"
+        and ent.start <= doc[end].head.i < end
+        and doc[end - 1].whitespace_
+    ):
+        end += 1  # "UFCW Local 832 late Friday": the number the tagger left out
     if ent.label_ != "ORG" or end - ent.start < 2 or not _is_number(doc[end - 1]) or not doc[end - 2].is_alpha:
         return False
     if end < len(doc) and (
@@ -261,28 +272,32 @@ def _continues_a_name(span: Span, label: str) -> bool:
     Cold program", "the Commons Procedure and House Affairs Committee": a
     capitalised word the tagger left untagged, joined to the span by "with",
     "and", "for", "&" or "of (the)", starts the name; the span alone names
-    nothing. Not a person's name ("Leivo and Sven Baertschi" are two people),
+    nothing. The tagger may have taken the word for a name of the same kind
+    ("Dying" and "Dignity Canada", two organisations) or the whole for a person
+    ("the Birth of Modern Canada"): the joined run is still one name. Not two
+    people joined by "and" ("Leivo and Sven Baertschi" are two people),
     nor after a title or inside a longer run of capitals ("President of the European Commission"), a plural or
     an organisation's last word ("Members of Parliament", "Checkers of the
     American Hockey League", "Dow Chemical Co of the United States"), a word
     that opens its sentence or line ("Shares of ..."), or a tagged name
-    ("Ford and General Motors"). Two proper nouns joined by "and" are one name
+    ("Ford and General Motors": a tagged name before "and"). Two proper nouns joined by "and" are one name
     only when the span ends in an organisation word ("Essex and Kent" are two).
     """
-    if label == "PERSON":
-        return False
     doc = span.doc
     i = span.start - 1
     if i >= 1 and doc[i].lower_ == "the" and doc[i - 1].lower_ == "of":
         i -= 1
     if i < 2 or doc[i].lower_ not in _NAME_JOINERS:
         return False
+    joiner = doc[i].lower_
     word, before = doc[i - 1], doc[i - 2]
+    if label == "PERSON" and (joiner != "of" or word.ent_type_ != "PERSON"):
+        return False  # only a person span the title cut left ("Birth of" | "Modern Canada")
     if not (
         word.is_alpha
         and word.text[:1].isupper()
         and not word.text.isupper()
-        and word.ent_type_ == ""
+        and (word.ent_type_ == "" or (joiner != "and" and word.ent_type_ == label))
         and word.whitespace_ == " "
         and word.tag_ not in ("NNS", "NNPS")
         and not word.is_sent_start
@@ -293,7 +308,7 @@ def _continues_a_name(span: Span, label: str) -> bool:
         and word.lower_ not in _ORG_HEADS
     ):
         return False
-    if doc[i].lower_ == "and":
+    if joiner == "and":
         return span[-1].lower_ in _ORG_HEADS or word.tag_ != "NNP"
     return True
 
@@ -320,6 +335,37 @@ def _extend_org_left(span: Span) -> Span:
         else:
             break
     return doc[start : span.end]
+
+
+def _extend_org_right(span: Span) -> Span:
+    """"the Golf Club" + "of Georgia" -> "Golf Club of Georgia": an organisation word
+    followed by "of" and a run of capitalised proper nouns names one body, whose
+    first half alone is a common noun phrase in capitals.
+
+    Only when every word before the "of" is capitalised and the run after it is
+    proper nouns in its sentence ("the Bank of Canada's", not "the Club of which").
+    """
+    doc = span.doc
+    end = span.end
+    if end + 1 >= len(doc) or span[-1].lower_ not in _ORG_HEADS or doc[end].lower_ != "of":
+        return span
+    if not all(t.text[:1].isupper() for t in span if t.lower_ != "the"):
+        return span
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    stop = i
+    while (
+        stop < len(doc)
+        and doc[stop].tag_ in ("NNP", "NNPS")
+        and doc[stop].is_alpha
+        and doc[stop].text[:1].isupper()
+        and not doc[stop].is_sent_start
+    ):
+        stop += 1
+    if stop == i:
+        return span
+    return doc[span.start : stop]
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -585,6 +631,32 @@ def _in_quoted_title(span: Span) -> bool:
     return len(content) >= 3 and len(capitals) >= 0.75 * len(content) and len(untagged) >= 2
 
 
+_TEXT_NAME_HEADS = words("text_name_heads")
+
+
+def _names_a_work(span: Span, label: str) -> bool:
+    """A title of a work or the name of a text: "Baking With Julia" (a book), "the
+    Street Needs Assessment" (a report), "the Canada Health Act" (a law).
+
+    A title capitalises its short words ("With", "Of", "The" inside it), a name of a
+    person, body or place leaves them in lower case ("Dying with Dignity", "Bank of
+    Canada"); a name ending in a text word ("Act", "Assessment", "Index") names a
+    text or a measure. Not in all-capital text, where every word is capitalised.
+    """
+    for tok in span[1:]:
+        if tok.lower_ in _TITLE_SMALL_WORDS and tok.text[:1].isupper() and not tok.text.isupper():
+            # unless the text says what it is: "Peace By Chocolate, a chocolate company"
+            return not any(d.denotes is not None for d in describe(span))
+    last = span[-1]
+    return (
+        label != "PERSON"
+        and len(span) > 1
+        and last.lower_ in _TEXT_NAME_HEADS
+        and last.text[:1].isupper()
+        and not last.text.isupper()
+    )
+
+
 def _is_product_noun(tok: Token) -> bool:
     low = tok.lower_
     if low in ("tank", "tanks") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "think":
@@ -773,7 +845,7 @@ def _clean(span: Span, label: str) -> tuple[Span, EntityType, bool] | None:
     """The bare name, its type and whether the text's own words gave that type (not spaCy's
     label alone), or None when the span is not a usable name."""
     if label == "ORG":
-        span = _extend_org_left(span)
+        span = _extend_org_right(_extend_org_left(span))
     if label == "PERSON":
         span = _extend_glued(span)
     trimmed = _trim(span)
@@ -796,7 +868,7 @@ def _clean(span: Span, label: str) -> tuple[Span, EntityType, bool] | None:
     name = trimmed2
     if _continues_a_name(name, label):
         return None
-    if _names_an_event(name, label) or _in_quoted_title(name):
+    if _names_an_event(name, label) or _in_quoted_title(name) or _names_a_work(name, label):
         return None
     if label in ("PERSON", "ORG") and _is_product(name):
         return None
