@@ -160,3 +160,19 @@ def test_an_organisation_word_then_of_and_a_name_is_one_name(nlp) -> None:
     text = "Part of the meet up was playing golf together at his home course, the Golf Club of Georgia, and they hit it off."
     names = _names(nlp, text)
     assert "Golf Club of Georgia" in names and "Golf Club" not in names
+
+
+def test_the_tail_of_an_office_after_its_title_is_no_name(nlp) -> None:
+    """"the Director of the Public Prosecutions": the office, not a body "Public Prosecutions"."""
+    text = "The decision is made by the Director of the Public Prosecutions, Kathleen Roussel."
+    names = _names(nlp, text)
+    assert "Public Prosecutions" not in names and "Kathleen Roussel" in names
+    # A body or a city after the title stands.
+    assert "European Commission" in _names(nlp, "The President of the European Commission Jacques Santer spoke.")
+
+
+def test_a_name_that_modifies_an_illness_noun_names_the_illness(nlp) -> None:
+    """"Lyme disease", "Hodgkin lymphoma": the illness's name, not a body or a person."""
+    text = "He fielded questions about abortion, rural development, cannabis, pharmacare and Lyme disease."
+    assert "Lyme" not in _names(nlp, text)
+    assert "Hodgkin" not in _names(nlp, "In 2016 she was diagnosed with Hodgkin lymphoma, a cancer.")

@@ -313,6 +313,30 @@ def _continues_a_name(span: Span, label: str) -> bool:
     return True
 
 
+def _rest_of_a_title(span: Span, label: str) -> bool:
+    """The span completes a capitalised title: "the Director of the Public Prosecutions",
+    "the Minister of Foreign Affairs". The office is a title; its tail alone names nothing.
+
+    Only a tagged organisation that holds no organisation or place word and that the
+    gazetteer does not know as a place: "President of the European Commission" and
+    "Mayor of Toronto" name a body and a city after the title.
+    """
+    if label != "ORG":
+        return False
+    doc = span.doc
+    i = span.start - 1
+    if i >= 1 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of":
+        return False
+    title = doc[i - 1]
+    if not (title.text[:1].isupper() and not title.text.isupper() and title.lower_ in TITLE_WORDS):
+        return False
+    if any(t.lower_ in _ORG_HEADS or t.lower_ in _PLACE_HEADS for t in span):
+        return False
+    return lookup_place(span.text) is None
+
+
 def _extend_org_left(span: Span) -> Span:
     """"General's Office" -> "Prosecutor General's Office": take capitalised compounds."""
     doc = span.doc
@@ -657,15 +681,21 @@ def _names_a_work(span: Span, label: str) -> bool:
     )
 
 
+# Nouns of illnesses named after a person or a place ("Lyme disease", "Hodgkin lymphoma").
+_CONDITION_NOUNS = words("condition_nouns")
+
+
 def _is_product_noun(tok: Token) -> bool:
+    """A weapon, product or illness noun: the name before it is part of the thing's name."""
     low = tok.lower_
     if low in ("tank", "tanks") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "think":
         return False
-    return low in PRODUCT_NOUNS
+    return low in PRODUCT_NOUNS or low in _CONDITION_NOUNS
 
 
 def _is_product(span: Span) -> bool:
-    """A weapon or product name: it modifies a weapon/product noun ("Forpost UAV").
+    """A weapon, product or illness name: it modifies a weapon, product or illness noun
+    ("Forpost UAV", "Lyme disease").
 
     Read from the parse, and from the words right after the name (skipping
     model numbers, "Bayraktar TB-2 drone") since the parser often misses it.
@@ -866,7 +896,7 @@ def _clean(span: Span, label: str) -> tuple[Span, EntityType, bool] | None:
     if trimmed2 is None or _looks_like_junk(trimmed2):
         return None
     name = trimmed2
-    if _continues_a_name(name, label):
+    if _continues_a_name(name, label) or _rest_of_a_title(name, label):
         return None
     if _names_an_event(name, label) or _in_quoted_title(name) or _names_a_work(name, label):
         return None
