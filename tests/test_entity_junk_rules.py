@@ -176,3 +176,15 @@ def test_a_name_that_modifies_an_illness_noun_names_the_illness(nlp) -> None:
     text = "He fielded questions about abortion, rural development, cannabis, pharmacare and Lyme disease."
     assert "Lyme" not in _names(nlp, text)
     assert "Hodgkin" not in _names(nlp, "In 2016 she was diagnosed with Hodgkin lymphoma, a cancer.")
+
+
+def test_a_person_span_ending_in_a_word_for_a_body_or_building_is_that(nlp) -> None:
+    """The tagger's people "George Station" (of "King George Station") and "Covington
+    Catholic High School": a station and a school, whole."""
+    text = "The line would run from King George Station along Fraser Highway to Langley City."
+    doc = nlp(text)
+    found = {m.text: m.type for m in extract_mentions(doc)}
+    assert found.get("King George Station") == "place" and "George Station" not in found
+    text = "Less than a week ago, Covington Catholic High School was known mostly for its state titles in football."
+    found = {m.text: m.type for m in extract_mentions(nlp(text))}
+    assert found.get("Covington Catholic High School") == "organisation"

@@ -337,6 +337,21 @@ def _rest_of_a_title(span: Span, label: str) -> bool:
     return lookup_place(span.text) is None
 
 
+def _label_of_a_facility(span: Span, label: str) -> str:
+    """"King George Station", "Covington Catholic High School" tagged PERSON: a name
+    that ends in a capitalised word for a body or a building is that body or building,
+    never a person (whose title the cleaning would otherwise cut: "George Station").
+    """
+    last = span[-1]
+    if label != "PERSON" or len(span) < 2 or not last.text[:1].isupper() or last.text.isupper():
+        return label
+    if last.lower_ in _PLACE_HEADS:
+        return "FAC"  # a station, a street, a park: a place
+    if noun_class(last.text) == "organisation" or last.lower_ in _ORG_HEADS:
+        return "ORG"
+    return label
+
+
 def _extend_org_left(span: Span) -> Span:
     """"General's Office" -> "Prosecutor General's Office": take capitalised compounds."""
     doc = span.doc
@@ -431,8 +446,12 @@ def _strip_title(span: Span, person: bool) -> tuple[Span, bool]:
         return doc[i:end], last in TITLE_WORDS or last in HONORIFICS or last in PERSON_NOUNS or (
             prefix[-1].tag_ == "NNPS"
         )
-    if last in PERSON_TITLE_HEADS and all(_is_name_token(t) for t in doc[i:end]):
-        return doc[i:end], True
+    if (
+        last in PERSON_TITLE_HEADS
+        and all(_is_name_token(t) for t in doc[i:end])
+        and noun_class(doc[end - 1].text) not in ("organisation", "place")
+    ):
+        return doc[i:end], True  # not "King George Station": a station named after a king
     return span, False
 
 
@@ -874,7 +893,8 @@ def _lone_capital(tok: Token) -> bool:
 def _clean(span: Span, label: str) -> tuple[Span, EntityType, bool] | None:
     """The bare name, its type and whether the text's own words gave that type (not spaCy's
     label alone), or None when the span is not a usable name."""
-    if label == "ORG":
+    label = _label_of_a_facility(span, label)
+    if label in ("ORG", "FAC"):
         span = _extend_org_right(_extend_org_left(span))
     if label == "PERSON":
         span = _extend_glued(span)
