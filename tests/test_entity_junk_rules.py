@@ -188,3 +188,9 @@ def test_a_person_span_ending_in_a_word_for_a_body_or_building_is_that(nlp) -> N
     text = "Less than a week ago, Covington Catholic High School was known mostly for its state titles in football."
     found = {m.text: m.type for m in extract_mentions(nlp(text))}
     assert found.get("Covington Catholic High School") == "organisation"
+
+
+def test_a_company_name_then_of_and_a_country_stays_the_company(nlp) -> None:
+    """"Kia Motor Corp of South Korea": the legal form ends the name; the country is where it is."""
+    names = _names(nlp, "The deal was signed by Kia Motor Corp of South Korea on Monday.")
+    assert "Kia Motor Corp" in names and "Kia Motor Corp of South Korea" not in names

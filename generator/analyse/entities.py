@@ -273,7 +273,8 @@ def _continues_a_name(span: Span, label: str) -> bool:
     capitalised word the tagger left untagged, joined to the span by "with",
     "and", "for", "&" or "of (the)", starts the name; the span alone names
     nothing. The tagger may have taken the word for a name of the same kind
-    ("Dying" and "Dignity Canada", two organisations) or the whole for a person
+    ("Dying" with "Dignity Canada", two organisations; not after "of": "Espanyol of
+    Barcelona" are a club and its city) or the whole for a person
     ("the Birth of Modern Canada"): the joined run is still one name. Not two
     people joined by "and" ("Leivo and Sven Baertschi" are two people),
     nor after a title or inside a longer run of capitals ("President of the European Commission"), a plural or
@@ -297,7 +298,7 @@ def _continues_a_name(span: Span, label: str) -> bool:
         word.is_alpha
         and word.text[:1].isupper()
         and not word.text.isupper()
-        and (word.ent_type_ == "" or (joiner != "and" and word.ent_type_ == label))
+        and (word.ent_type_ == "" or (word.ent_type_ == label and (label == "PERSON" or joiner not in ("and", "of"))))
         and word.whitespace_ == " "
         and word.tag_ not in ("NNS", "NNPS")
         and not word.is_sent_start
@@ -376,6 +377,9 @@ def _extend_org_left(span: Span) -> Span:
     return doc[start : span.end]
 
 
+_COMPANY_SUFFIXES = words("company_suffixes")
+
+
 def _extend_org_right(span: Span) -> Span:
     """"the Golf Club" + "of Georgia" -> "Golf Club of Georgia": an organisation word
     followed by "of" and a run of capitalised proper nouns names one body, whose
@@ -388,8 +392,8 @@ def _extend_org_right(span: Span) -> Span:
     end = span.end
     if end + 1 >= len(doc) or span[-1].lower_ not in _ORG_HEADS or doc[end].lower_ != "of":
         return span
-    if not all(t.text[:1].isupper() for t in span if t.lower_ != "the"):
-        return span
+    if not all(t.text[:1].isupper() for t in span if t.lower_ != "the") or span[-1].lower_ in _COMPANY_SUFFIXES:
+        return span  # "Kia Motor Corp of South Korea": a full company name, then where it is
     i = end + 1
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
@@ -893,9 +897,10 @@ def _lone_capital(tok: Token) -> bool:
 def _clean(span: Span, label: str) -> tuple[Span, EntityType, bool] | None:
     """The bare name, its type and whether the text's own words gave that type (not spaCy's
     label alone), or None when the span is not a usable name."""
-    label = _label_of_a_facility(span, label)
-    if label in ("ORG", "FAC"):
+    body = _label_of_a_facility(span, label)
+    if label == "ORG" or body != label:
         span = _extend_org_right(_extend_org_left(span))
+    label = body
     if label == "PERSON":
         span = _extend_glued(span)
     trimmed = _trim(span)
