@@ -194,3 +194,12 @@ def test_a_company_name_then_of_and_a_country_stays_the_company(nlp) -> None:
     """"Kia Motor Corp of South Korea": the legal form ends the name; the country is where it is."""
     names = _names(nlp, "The deal was signed by Kia Motor Corp of South Korea on Monday.")
     assert "Kia Motor Corp" in names and "Kia Motor Corp of South Korea" not in names
+
+
+def test_a_club_of_its_city_is_two_names(nlp) -> None:
+    """"Espanyol of Barcelona": a tagged club, "of", its tagged city; the city is no tail."""
+    text = (
+        "His cross fell for Ouedec, who has joined Espanyol of Barcelona from Nantes since missing "
+        "the European championship finals through injury, and he scored."
+    )
+    assert "Barcelona" in _names(nlp, text)
