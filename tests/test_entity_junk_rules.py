@@ -203,3 +203,14 @@ def test_a_club_of_its_city_is_two_names(nlp) -> None:
         "the European championship finals through injury, and he scored."
     )
     assert "Barcelona" in _names(nlp, text)
+
+
+def test_adjectives_and_subtitles_are_no_names(nlp) -> None:
+    """"its Middle Eastern liability" (adjectives), "Forgotten Grunt: The Undead Soldier" (a subtitle)."""
+    text = "In 2017 its total exposure fell below $1-billion, and its Middle Eastern liability had fallen to 10 per cent."
+    assert "Middle Eastern" not in _names(nlp, text)
+    text = "The Cambridge resident sold 40 copies of his mystical war comic Forgotten Grunt: The Undead Soldier, inspired by movies."
+    assert "Undead Soldier" not in _names(nlp, text)
+    # An acronym the tagger takes for an adjective, and a kicker in capitals, stay.
+    text = "ECB WATCH: The ECB wrapped up its first policy meeting of 2019."
+    assert "ECB" in _names(nlp, text)

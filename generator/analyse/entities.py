@@ -578,6 +578,8 @@ def _looks_like_junk(span: Span) -> bool:
             return True  # "Rip", "Bifurcated", "Ukrainian": not a proper noun
         if tok.lower_ in _COMPASS:
             return True
+    if all(t.tag_ in ("JJ", "JJR", "JJS") and not t.text.isupper() for t in span):
+        return True  # "its Middle Eastern liability": adjectives, no proper noun among them
     words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in ("of", "the", "and", "for")]
     if words and all(w in TITLE_WORDS or w in HONORIFICS for w in words):
         return True  # "Prime Minister", "Supreme"
@@ -688,8 +690,13 @@ def _names_a_work(span: Span, label: str) -> bool:
     A title capitalises its short words ("With", "Of", "The" inside it), a name of a
     person, body or place leaves them in lower case ("Dying with Dignity", "Bank of
     Canada"); a name ending in a text word ("Act", "Assessment", "Index") names a
-    text or a measure. Not in all-capital text, where every word is capitalised.
+    text or a measure; "Title: The Subtitle" is a work's subtitle. Not in all-capital
+    text, where every word is capitalised.
     """
+    doc = span.doc
+    if span.start >= 3 and doc[span.start - 1].text == "The" and doc[span.start - 2].text == ":":
+        if doc[span.start - 3].text[:1].isupper() and not doc[span.start - 3].text.isupper():
+            return True  # "Forgotten Grunt: The Undead Soldier": a subtitle ("ECB WATCH: The ECB" is a kicker)
     for tok in span[1:]:
         if tok.lower_ in _TITLE_SMALL_WORDS and tok.text[:1].isupper() and not tok.text.isupper():
             # unless the text says what it is: "Peace By Chocolate, a chocolate company"
