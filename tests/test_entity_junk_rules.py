@@ -214,3 +214,14 @@ def test_adjectives_and_subtitles_are_no_names(nlp) -> None:
     # An acronym the tagger takes for an adjective, and a kicker in capitals, stay.
     text = "ECB WATCH: The ECB wrapped up its first policy meeting of 2019."
     assert "ECB" in _names(nlp, text)
+
+
+def test_the_opening_of_an_event_name_stands_for_the_event_later(nlp) -> None:
+    """"the Diamond Resorts Tournament of Champions", later "at the Diamond Resorts": the event."""
+    text = (
+        "The LPGA's 2019 season kicks off Thursday with the inaugural Diamond Resorts Tournament of "
+        "Champions, featuring 26 LPGA players.\n\n"
+        "When asked what's more nerve-wracking, being on the mound or inside the ropes at the Diamond "
+        "Resorts, Mark Mulder didn't hesitate."
+    )
+    assert "Diamond Resorts" not in _names(nlp, text)

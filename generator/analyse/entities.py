@@ -638,7 +638,42 @@ def _names_an_event(span: Span, label: str) -> bool:
         if label == "PERSON":
             break  # a person's name right before an event's name is the person
         i = after
+    if len(span) > 1 and label != "PERSON" and span.text in _event_name_openings(doc):
+        return True  # "at the Diamond Resorts" after "the Diamond Resorts Tournament of Champions"
     return len(span) > 1 and span[0].text == "Best" and span[-1].lower_ in PERSON_NOUNS
+
+
+_EVENT_OPENINGS_CACHE = "dossier.entities.event_openings"
+
+
+def _event_name_openings(doc: Doc) -> frozenset[str]:
+    """The openings of the article's event names: "Diamond Resorts" of "the Diamond Resorts
+    Tournament of Champions". The article's later "the Diamond Resorts" is that event,
+    shortened; built once per Doc.
+    """
+    cached = doc.user_data.get(_EVENT_OPENINGS_CACHE)
+    if cached is not None:
+        return cached
+    openings: set[str] = set()
+    for tok in doc:
+        if tok.lower_ not in _EVENT_WORDS or not tok.text[:1].isupper() or tok.text.isupper():
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and tok.i - start < 4
+            and doc[start - 1].text[:1].isupper()
+            and doc[start - 1].is_alpha
+            and not doc[start - 1].text.isupper()
+            and doc[start - 1].whitespace_
+            and not doc[start - 1].is_sent_start
+        ):
+            start -= 1
+        for end in range(start + 2, tok.i + 1):
+            openings.add(doc[start:end].text)
+    frozen = frozenset(openings)
+    doc.user_data[_EVENT_OPENINGS_CACHE] = frozen
+    return frozen
 
 
 def _glued_word(doc: Doc, i: int, backwards: bool = False) -> tuple[str, int]:
