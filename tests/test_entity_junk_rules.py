@@ -225,3 +225,15 @@ def test_the_opening_of_an_event_name_stands_for_the_event_later(nlp) -> None:
         "Resorts, Mark Mulder didn't hesitate."
     )
     assert "Diamond Resorts" not in _names(nlp, text)
+
+
+def test_the_second_head_of_a_name_with_two_is_no_name(nlp) -> None:
+    """"the Grandview Heights Library and Community Centre": "Community Centre" alone names no one."""
+    text = (
+        "The council approved cuts to projects, including upgrades to RCMP facilities, a park, "
+        "the Grandview Heights Library and Community Centre and a new sport and ice complex in Cloverdale."
+    )
+    assert "Community Centre" not in _names(nlp, text)
+    # Two companies, each with its legal form, are two names.
+    names = _names(nlp, "The stake was sold by Crystallex Corp. and Gold Reserve Inc. last year.")
+    assert "Gold Reserve Inc." in names

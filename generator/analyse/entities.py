@@ -314,6 +314,30 @@ def _continues_a_name(span: Span, label: str) -> bool:
     return True
 
 
+def _second_head(span: Span, label: str) -> bool:
+    """The span is the second head of one name with two: "the Grandview Heights Library and
+    Community Centre" (the tagger took "Community Centre"): a tagged organisation that
+    ends in an organisation word, "and", then the span, itself a run of capitalised words
+    ending in one. The words before the first head name both; alone, the span names no one.
+    """
+    if label != "ORG" or len(span) < 2 or span[-1].lower_ not in _ORG_HEADS or span[-1].lower_ in _COMPANY_SUFFIXES:
+        return False  # "Gold Reserve Inc.": a company's full name ends in its legal form
+    doc = span.doc
+    i = span.start - 1
+    if i < 2 or doc[i].lower_ != "and":
+        return False
+    first = doc[i - 1]
+    return (
+        first.ent_type_ == "ORG"
+        and first.lower_ in _ORG_HEADS
+        and first.lower_ not in _COMPANY_SUFFIXES
+        and first.text[:1].isupper()
+        and not first.text.isupper()
+        and doc[i - 2].ent_type_ == "ORG"  # the first head ends a longer tagged name
+        and all(t.text[:1].isupper() and not t.text.isupper() for t in span)
+    )
+
+
 def _rest_of_a_title(span: Span, label: str) -> bool:
     """The span completes a capitalised title: "the Director of the Public Prosecutions",
     "the Minister of Foreign Affairs". The office is a title; its tail alone names nothing.
@@ -963,7 +987,7 @@ def _clean(span: Span, label: str) -> tuple[Span, EntityType, bool] | None:
     if trimmed2 is None or _looks_like_junk(trimmed2):
         return None
     name = trimmed2
-    if _continues_a_name(name, label) or _rest_of_a_title(name, label):
+    if _continues_a_name(name, label) or _rest_of_a_title(name, label) or _second_head(name, label):
         return None
     if _names_an_event(name, label) or _in_quoted_title(name) or _names_a_work(name, label):
         return None
