@@ -237,3 +237,13 @@ def test_the_second_head_of_a_name_with_two_is_no_name(nlp) -> None:
     # Two companies, each with its legal form, are two names.
     names = _names(nlp, "The stake was sold by Crystallex Corp. and Gold Reserve Inc. last year.")
     assert "Gold Reserve Inc." in names
+
+
+def test_a_name_opening_a_sentence_is_whole_when_the_article_writes_it_inside_one(nlp) -> None:
+    """"Dying with Dignity Canada intends ...": the capital of "Dying" is the name's, as the
+    article's "president of Dying with Dignity Canada" shows."""
+    text = (
+        "Shanaaz Gokool, president of Dying with Dignity Canada, is hopeful about the review.\n\n"
+        "Dying with Dignity Canada intends to launch a campaign next month to pressure the government."
+    )
+    assert "Dignity Canada" not in _names(nlp, text)

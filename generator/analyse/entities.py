@@ -280,7 +280,8 @@ def _continues_a_name(span: Span, label: str) -> bool:
     nor after a title or inside a longer run of capitals ("President of the European Commission"), a plural or
     an organisation's last word ("Members of Parliament", "Checkers of the
     American Hockey League", "Dow Chemical Co of the United States"), a word
-    that opens its sentence or line ("Shares of ..."), or a tagged name
+    that opens its sentence or line ("Shares of ..."; unless the article has the
+    same words inside a sentence), or a tagged name
     ("Ford and General Motors": a tagged name before "and"). Two proper nouns joined by "and" are one name
     only when the span ends in an organisation word ("Essex and Kent" are two).
     """
@@ -301,8 +302,7 @@ def _continues_a_name(span: Span, label: str) -> bool:
         and (word.ent_type_ == "" or (word.ent_type_ == label and (label == "PERSON" or joiner not in ("and", "of"))))
         and word.whitespace_ == " "
         and word.tag_ not in ("NNS", "NNPS")
-        and not word.is_sent_start
-        and not before.is_space
+        and (not (word.is_sent_start or before.is_space) or _joined_inside_a_sentence(doc, word.i, span.end))
         and not before.text[:1].isupper()
         and word.lower_ not in TITLE_WORDS
         and word.lower_ not in PERSON_NOUNS
@@ -312,6 +312,22 @@ def _continues_a_name(span: Span, label: str) -> bool:
     if joiner == "and":
         return span[-1].lower_ in _ORG_HEADS or word.tag_ != "NNP"
     return True
+
+
+def _joined_inside_a_sentence(doc: Doc, start: int, end: int) -> bool:
+    """The words ``doc[start:end]`` occur again in the article inside a sentence, where the
+    capitals of the first word are the name's, not the sentence's: "Dying with Dignity
+    Canada intends ..." after "president of Dying with Dignity Canada".
+    """
+    words = [t.text for t in doc[start:end]]
+    n = len(words)
+    for tok in doc:
+        i = tok.i
+        if i == start or tok.text != words[0] or tok.is_sent_start or i == 0 or doc[i - 1].is_space:
+            continue
+        if [t.text for t in doc[i : i + n]] == words:
+            return True
+    return False
 
 
 def _second_head(span: Span, label: str) -> bool:
