@@ -247,3 +247,13 @@ def test_a_name_opening_a_sentence_is_whole_when_the_article_writes_it_inside_on
         "Dying with Dignity Canada intends to launch a campaign next month to pressure the government."
     )
     assert "Dignity Canada" not in _names(nlp, text)
+
+
+def test_a_list_of_capitalised_words_inside_a_name_keeps_its_tail_in_the_name(nlp) -> None:
+    """"the Global Compact for Safe, Orderly and Regular Migration": "Regular Migration" is no body."""
+    text = (
+        "Scheer's stance against the recent United Nations Global Compact for Safe, Orderly and "
+        "Regular Migration was one of the things that provoked anger."
+    )
+    assert "Regular Migration" not in _names(nlp, text)
+    assert "Kent" in _names(nlp, "Floods hit towns in Essex and Kent on Monday, police said.")

@@ -310,8 +310,22 @@ def _continues_a_name(span: Span, label: str) -> bool:
     ):
         return False
     if joiner == "and":
-        return span[-1].lower_ in _ORG_HEADS or word.tag_ != "NNP"
+        return span[-1].lower_ in _ORG_HEADS or word.tag_ != "NNP" or _listed_inside_a_name(doc, word.i)
     return True
+
+
+def _listed_inside_a_name(doc: Doc, i: int) -> bool:
+    """The capitalised word at ``i`` ends a list that itself follows a joiner inside a name:
+    "the Global Compact for Safe, Orderly and Regular Migration" ("Safe, Orderly" after
+    "Compact for"). Every word of the list is untagged; "Essex and Kent" after "in" are places.
+    """
+    while i >= 2 and doc[i - 1].text == "," and _untagged_capital(doc[i - 2]):
+        i -= 2
+    return i >= 2 and doc[i - 1].lower_ in ("of", "for", "with") and _untagged_capital(doc[i - 2])
+
+
+def _untagged_capital(tok: Token) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.text.isupper() and tok.ent_type_ == "" and not tok.is_sent_start
 
 
 def _joined_inside_a_sentence(doc: Doc, start: int, end: int) -> bool:
