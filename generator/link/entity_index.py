@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.lexicon.gazetteer import fold
 from generator.link.naming import Cluster
-from generator.link.names import TYPES
+from generator.link.names import TYPES, folded
 from generator.model import AnalysedArticle, Entity, EntityMention, Problem
 
 COMPLEMENT_WORDS = frozenset("of for to at with from by and or".split())
@@ -39,7 +38,7 @@ class EntityIndex:
         Putin" is None). Inside ``article_id`` the article's own names win; a
         surname shared by two people in the dossier gives None.
         """
-        words = fold(name).split()
+        words = folded(name).split()
         for start in range(len(words)):
             if start and words[start - 1] in COMPLEMENT_WORDS:
                 break  # "the wife of Vladimir Putin" is not Vladimir Putin
@@ -69,22 +68,27 @@ def build_index(clusters: list[Cluster], analysed: list[AnalysedArticle], articl
     mentions_of = [item.mentions for item in analysed]
     for c in clusters:
         cid = c.id
-        articles: list[str] = []
-        seen_art: set[int] = set()
+        # article index -> (its id, the sentences listed, this entity's [count, first] there,
+        # its mentions); a cluster's references come article by article, so looked up per run
+        seen_art: dict[int, tuple[str, set[str], list, list]] = {}
         mentions: list[EntityMention] = []
-        seen_sent: set[tuple[int, str]] = set()
+        last = -1
         for r in c.refs:
             ai = r.article
-            sentence = mentions_of[ai][r.index].sentence
-            aid = article_ids[ai]
-            seen_art.add(ai)
-            if (ai, sentence) not in seen_sent:
-                seen_sent.add((ai, sentence))
+            if ai != last:
+                last = ai
+                state = seen_art.get(ai)
+                if state is None:
+                    stats = per_article[ai]
+                    stat = stats.get(cid)
+                    if stat is None:
+                        stat = stats[cid] = [0, r.order]
+                    state = seen_art[ai] = (article_ids[ai], set(), stat, mentions_of[ai])
+                aid, sentences, stat, of_article = state
+            sentence = of_article[r.index].sentence
+            if sentence not in sentences:
+                sentences.add(sentence)
                 mentions.append(EntityMention(article=aid, sentence=sentence))
-            stats = per_article[ai]
-            stat = stats.get(cid)
-            if stat is None:
-                stat = stats[cid] = [0, r.order]
             stat[0] += 1
             local[(aid, r.key)] = cid  # r.key is fold(mention text)
         articles = [article_ids[ai] for ai in sorted(seen_art)]
@@ -100,10 +104,10 @@ def build_index(clusters: list[Cluster], analysed: list[AnalysedArticle], articl
             mention_count=len(c.refs),
         )
         for s in [c.name, *aliases]:
-            alias[fold(s)].add(c.id)
+            alias[folded(s)].add(c.id)
         alias[c.id].add(c.id)
         if c.type == "person":
-            toks = fold(c.name).split()
+            toks = folded(c.name).split()
             if len(toks) > 1:
                 surname[toks[-1]].add(c.id)
 
@@ -111,7 +115,7 @@ def build_index(clusters: list[Cluster], analysed: list[AnalysedArticle], articl
     surnames_of: dict[str, list[str]] = {}  # person id -> last words of its multi-word names
     for eid, ent in entities.items():
         if ent.type == "person":
-            surnames_of[eid] = [toks[-1] for toks in (fold(s).split() for s in [ent.name, *ent.aliases]) if len(toks) > 1]
+            surnames_of[eid] = [toks[-1] for toks in (folded(s).split() for s in [ent.name, *ent.aliases]) if len(toks) > 1]
     for ai, stats in per_article.items():
         aid = article_ids[ai]
         lasts: dict[str, set[str]] = defaultdict(set)
@@ -129,7 +133,7 @@ def build_index(clusters: list[Cluster], analysed: list[AnalysedArticle], articl
         aid = article_ids[ai]
         found: dict[str, list[str]] = defaultdict(list)
         for role in item.roles:
-            eid = local.get((aid, fold(role.name)))
+            eid = local.get((aid, folded(role.name)))
             if eid is None or entities[eid].type != "person" or role.text in found[eid]:
                 continue
             found[eid].append(role.text)

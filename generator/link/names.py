@@ -39,8 +39,17 @@ EVIDENCED_VOTES = 2
 def votes_of(mention) -> int:
     """How much one mention's type counts when its name is typed."""
     return EVIDENCED_VOTES if mention.evidenced else 1
+
+
 FUNCTION_WORDS = words("acronym_skip_words")
 PARTICLES = words("name_particles")
+
+
+@lru_cache(maxsize=1 << 17)
+def folded(text: str) -> str:
+    """:func:`~generator.lexicon.gazetteer.fold`, remembered: linking folds the same few
+    thousand names (mentions, aliases, roles) a hundred thousand times over a dossier."""
+    return fold(text)
 
 
 def tokens_of(key: str) -> tuple[str, ...]:
@@ -178,22 +187,18 @@ def club_names(mentions) -> set[str]:
     Not the surname of someone the article names in full: "Green" after
     "Damon Green" is the caddie, however a mention of him was typed.
     """
-    votes: dict[str, Counter] = defaultdict(Counter)
+    lead: dict[str, int] = {}  # name -> its organisation votes minus its place and person votes
     surnames: set[str] = set()
     for m in mentions:
-        key = fold(m.text)
-        votes[key][m.type] += 1
-        if m.type == "person" and " " in key:
-            surnames.add(key.rsplit(" ", 1)[1])
-    return {
-        key
-        for key, v in votes.items()
-        if v["organisation"] > v["place"] + v["person"]
-        and key
-        and key not in surnames
-        and lookup_place(key) is not None
-    }
-
+        key = folded(m.text)
+        kind = m.type
+        if kind == "organisation":
+            lead[key] = lead.get(key, 0) + 1
+        elif kind == "place" or kind == "person":
+            lead[key] = lead.get(key, 0) - 1
+            if kind == "person" and " " in key:
+                surnames.add(key.rsplit(" ", 1)[1])
+    return {key for key, votes in lead.items() if votes > 0 and key and key not in surnames and lookup_place(key) is not None}
 
 
 def collect_names(analysed: list[AnalysedArticle]) -> tuple[dict[str, Name], list[Ref], list[dict[str, Counter]]]:
@@ -202,35 +207,40 @@ def collect_names(analysed: list[AnalysedArticle]) -> tuple[dict[str, Name], lis
     refs: list[Ref] = []
     local_keys: list[dict[str, Counter]] = []  # per article: key -> types of its mentions
     order = 0
-    key_of: dict[str, str | None] = {}  # mention text -> its name, None when it is no name
+    # mention text -> (its name or None when it is no name, the text as shown): a hundred
+    # thousand mentions write a few thousand texts
+    seen: dict[str, tuple[str | None, str]] = {}
     for ai, item in enumerate(analysed):
         counts: dict[str, Counter] = {}
         clubs = club_names(item.mentions)
         for mi, m in enumerate(item.mentions):
             text = m.text
-            if text in key_of:
-                key = key_of[text]
-            else:
-                key = fold(text)
+            found = seen.get(text)
+            if found is None:
+                key = folded(text)
                 if not key or not any(c.isalpha() for c in key):
                     key = None
-                key_of[text] = key
+                found = seen[text] = (key, display(text))
+            key, shown = found
             if key is None:
                 continue
-            if key in clubs:
+            if clubs and key in clubs:
                 key += CLUB_SENSE
+            kind = m.type
             rec = names.get(key)
             if rec is None:
                 rec = names[key] = Name(key=key, first=order)
             weight = votes_of(m)
-            rec.types[m.type] += weight
-            shown = display(text)
-            rec.surfaces[shown] += 1
-            rec.articles[ai] = rec.articles.get(ai, 0) + 1
+            types = rec.types
+            types[kind] = types.get(kind, 0) + weight
+            surfaces = rec.surfaces
+            surfaces[shown] = surfaces.get(shown, 0) + 1
+            articles = rec.articles
+            articles[ai] = articles.get(ai, 0) + 1
             local = counts.get(key)
             if local is None:
                 local = counts[key] = Counter()
-            local[m.type] += weight
+            local[kind] = local.get(kind, 0) + weight
             refs.append(Ref(ai, mi, key, order, shown))
             order += 1
         local_keys.append(counts)

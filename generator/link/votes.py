@@ -11,7 +11,6 @@ of the dossier use leans to person.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -28,6 +27,7 @@ from generator.lexicon.gazetteer import (
     region_of_place,
 )
 from generator.lexicon import words
+from generator.link.capitalised import words_before
 from generator.link.names import TYPE_RANK, TYPES, Name, Ref, votes_of
 from generator.model import EntityType
 
@@ -124,12 +124,11 @@ def named_in_full(rec: Name, names: dict[str, Name], texts: Callable[[int], str]
         return False
     people, others = given
     for surface in sorted(rec.surfaces):
-        # As written or all in capitals ("GRAHAM DELAET"), never in lower case ("won best").
-        spelled = "|".join(sorted({re.escape(surface), re.escape(surface.upper())}))
-        pattern = re.compile(r"\b([A-Z][a-z]+|[A-Z]+) (?:" + spelled + r")\b")  # one line, one space
+        # As written or all in capitals ("GRAHAM DELAET"), never in lower case ("won best"),
+        # after one space on one line.
         for ai in sorted(rec.articles):
-            for match in pattern.finditer(texts(ai)):
-                word = fold(match.group(1))
+            for before in words_before(texts(ai), surface):
+                word = fold(before)
                 if f"{word} {rec.key}" in names:
                     continue  # a mention of its own: the short forms join it (or keep it apart)
                 if people.get(word, 0) and not others.get(word, 0) and _no_place_but_a_town(word):
