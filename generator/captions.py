@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import ordered
+from .lexicon.gazetteer import lookup_place
 
 
 def _alternation(name: str) -> str:
@@ -80,8 +81,6 @@ def is_caption_or_credit(text: str) -> bool:
 
 def _places_pair(credit: str) -> bool:
     """"New York/Toronto": the words before the slash are a known place."""
-    from generator.lexicon.gazetteer import lookup_place
-
     before = credit.lstrip("( ").split("/", 1)[0].strip()
     return lookup_place(before) is not None
 

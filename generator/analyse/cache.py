@@ -20,7 +20,7 @@ from ..cachefiles import stage_fingerprint, version_key, write_json_atomic
 from ..model import AnalysedArticle, Article, Problem
 from .serialise import analysis_from_dict, analysis_to_dict
 
-FORMAT = 1
+FORMAT = 2  # 2: mentions as rows, sentences stored once (serialise.py)
 
 
 @lru_cache(maxsize=1)
@@ -69,12 +69,15 @@ class AnalysisCache:
         key = hashlib.sha256(f"{self.version}:{digest}".encode()).hexdigest()
         return self.root / "analysis" / key[:2] / f"{key}.json"
 
-    def get(self, article: Article) -> AnalysedArticle | None:
-        """The cached analysis, or None when missing or unusable (then it is deleted)."""
+    def get(self, article: Article, digest: str | None = None) -> AnalysedArticle | None:
+        """The cached analysis, or None when missing or unusable (then it is deleted).
+
+        ``digest`` is the article's :func:`input_digest` when the caller has it already.
+        """
         if self.root is None:
             self.misses += 1
             return None
-        digest = input_digest(article)
+        digest = digest or input_digest(article)
         path = self._path(digest)
         try:
             raw = path.read_bytes()
@@ -88,7 +91,7 @@ class AnalysisCache:
             if data.get("version") != self.version or data.get("hash") != digest:
                 raise ValueError("key mismatch")
             analysed = analysis_from_dict(data["analysis"], article)
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
             return self._discard(article, path, f"corrupted ({type(exc).__name__})")
         self.hits += 1
         return analysed
@@ -115,11 +118,14 @@ class AnalysisCache:
         write_json_atomic(self._path(digest), payload)
 
 
-def prune(cache: AnalysisCache, keep: list[Article]) -> int:
-    """Delete entries no current seed uses (removed seeds, old versions); return how many."""
+def prune(cache: AnalysisCache, keep: list[Article], digests: list[str] | None = None) -> int:
+    """Delete entries no current seed uses (removed seeds, old versions); return how many.
+
+    ``digests``: the :func:`input_digest` of each article of ``keep``, when the caller has them.
+    """
     if cache.root is None:
         return 0
-    wanted = {cache._path(input_digest(article)) for article in keep}
+    wanted = {cache._path(digest) for digest in (digests or [input_digest(article) for article in keep])}
     removed = 0
     for path in sorted((cache.root / "analysis").glob("*/*")):
         if path not in wanted:

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import AnalysedArticle, Article, Problem
-from .cache import AnalysisCache, analysis_version, prune
+from ..gcpause import paused_gc
+from .cache import AnalysisCache, analysis_version, input_digest, prune
 from .nlp import load_pipeline, model_fingerprint
 from .serialise import analysis_from_dict, analysis_to_dict
 
@@ -90,14 +91,19 @@ def analyse_articles(
     cache = AnalysisCache(cache_root, analysis_version(fingerprint, {"summary_sentences": summary_sentences}))
     results: dict[str, AnalysedArticle] = {}
     todo: list[Article] = []
-    for article in articles:
-        hit = cache.get(article)
-        if hit is None:
-            todo.append(article)
-        else:
-            results[article.id] = hit
-            if progress:
-                progress(1)
+    # Hashed once, for the look-up and for the pruning after.
+    digests = [input_digest(article) for article in articles] if cache_root is not None else None
+    # Rebuilding cached analyses makes some hundred thousand small objects and frees none,
+    # while everything the build holds is alive: the collector would walk it all again and again.
+    with paused_gc():
+        for position, article in enumerate(articles):
+            hit = cache.get(article, digests[position] if digests else None)
+            if hit is None:
+                todo.append(article)
+            else:
+                results[article.id] = hit
+                if progress:
+                    progress(1)
 
     problems = list(_ready_places(cache_root)) if todo else []
     workers = max(1, min(processes, len(todo) // max(1, batch_size)))
@@ -122,7 +128,7 @@ def analyse_articles(
                 if progress:
                     progress(len(chunk))
 
-    prune(cache, list(articles))
+    prune(cache, list(articles), digests)
     return AnalysisRun(
         articles=[results[a.id] for a in articles],
         model=fingerprint,
