@@ -69,7 +69,17 @@ def _name(path: Path, root: Path) -> str:
 
 
 def refusal(path: Path, real_root: Path) -> str | None:
-    """Why ``path`` must not be read as a seed (None: it may be). ``real_root``: the resolved seeds folder."""
+    """Why ``path`` must not be read as a seed (None: it may be). ``real_root``: the resolved seeds folder.
+
+    ``path`` comes from :func:`scan_seed_files`' walk, which enters no symbolic link and no
+    hidden folder: a regular file that is no link itself is the common case, and needs no
+    resolving (a system call per folder on its way) to be allowed.
+    """
+    try:
+        if stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+    except OSError:
+        pass  # the checks below say why
     try:
         is_link = path.is_symlink()
         real = path.resolve(strict=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from ..pagenames import is_reserved
@@ -46,8 +47,9 @@ def _stem_parts(source: str) -> list[str]:
     return [*path.parent.parts, name] if str(path.parent) != "." else [name]
 
 
+@lru_cache(maxsize=1 << 14)
 def base_id(source: str) -> str:
-    """The id a file would get on its own.
+    """The id a file would get on its own (remembered: every build asks twice per file).
 
     Nested files fold their folders in (``2022/apr/story.txt`` -> ``2022-apr-story``).
     """
