@@ -65,12 +65,11 @@ def build_index(clusters: list[Cluster], analysed: list[AnalysedArticle], articl
     surname: dict[str, set[str]] = defaultdict(set)
     per_article: dict[int, dict[str, list]] = defaultdict(dict)  # ai -> id -> [count, first]
 
-    mentions_of = [item.mentions for item in analysed]
     for c in clusters:
         cid = c.id
-        # article index -> (its id, the sentences listed, this entity's [count, first] there,
-        # its mentions); a cluster's references come article by article, so looked up per run
-        seen_art: dict[int, tuple[str, set[str], list, list]] = {}
+        # article index -> (its id, the sentences listed, this entity's [count, first] there);
+        # a cluster's references come article by article, so looked up once per run
+        seen_art: dict[int, tuple[str, set[str], list]] = {}
         mentions: list[EntityMention] = []
         last = -1
         for r in c.refs:
@@ -83,9 +82,9 @@ def build_index(clusters: list[Cluster], analysed: list[AnalysedArticle], articl
                     stat = stats.get(cid)
                     if stat is None:
                         stat = stats[cid] = [0, r.order]
-                    state = seen_art[ai] = (article_ids[ai], set(), stat, mentions_of[ai])
-                aid, sentences, stat, of_article = state
-            sentence = of_article[r.index].sentence
+                    state = seen_art[ai] = (article_ids[ai], set(), stat)
+                aid, sentences, stat = state
+            sentence = r.sentence
             if sentence not in sentences:
                 sentences.add(sentence)
                 mentions.append(EntityMention(article=aid, sentence=sentence))

@@ -60,6 +60,7 @@ def tokens_of(key: str) -> tuple[str, ...]:
 MAX_SLUG_CHARS = 80
 
 
+@lru_cache(maxsize=1 << 16)
 def slug_of(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = text.encode("ascii", "ignore").decode("ascii").lower()
@@ -179,6 +180,7 @@ class Ref:
     key: str
     order: int  # global order
     display: str = ""  # the mention's text as shown (display)
+    sentence: str = ""  # the sentence holding the mention (Mention.sentence), for the entity index
 
 
 def club_names(mentions) -> set[str]:
@@ -241,7 +243,7 @@ def collect_names(analysed: list[AnalysedArticle]) -> tuple[dict[str, Name], lis
             if local is None:
                 local = counts[key] = Counter()
             local[kind] = local.get(kind, 0) + weight
-            refs.append(Ref(ai, mi, key, order, shown))
+            refs.append(Ref(ai, mi, key, order, shown, m.sentence))
             order += 1
         local_keys.append(counts)
     return names, refs, local_keys

@@ -111,8 +111,13 @@ def make_clusters(
     ``texts[ai]`` is article ``ai``'s text, joined once by the caller.
     """
     members: dict[str, list[Ref]] = defaultdict(list)
+    roots: dict[str, str] = {}  # name -> its cluster root, found once per name
     for ref in refs:
-        root = assign.get((ref.article, ref.key)) or uf.find(ref.key)
+        root = assign.get((ref.article, ref.key))
+        if not root:
+            root = roots.get(ref.key)
+            if root is None:
+                root = roots[ref.key] = uf.find(ref.key)
         if root == AMBIGUOUS:
             continue
         members[root].append(ref)
@@ -121,12 +126,14 @@ def make_clusters(
     groups: list[tuple[str, list[Ref]]] = []
     known = longer_names(refs)
     for root, rrefs in members.items():
-        if all(is_generic(names[k].tokens) for k in {r.key for r in rrefs}):
-            groups.extend((root, part) for part in split_by_country(rrefs, analysed, countries))
-        else:
-            groups.append((root, rrefs))
-    for root, rrefs in groups:
         keys = {r.key for r in rrefs}
+        if all(is_generic(names[k].tokens) for k in keys):
+            groups.extend((root, part, None) for part in split_by_country(rrefs, analysed, countries))
+        else:
+            groups.append((root, rrefs, keys))
+    for root, rrefs, keys in groups:
+        if keys is None:
+            keys = {r.key for r in rrefs}
         own = sorted(k for k in keys if uf.find(k) == root) or sorted(keys)
         ctype = cluster_type(own, rrefs, analysed, names)
         if reads_as_index(rrefs, analysed, texts) or (ctype == "organisation" and reads_as_people(rrefs, analysed, texts)) or (

@@ -125,8 +125,8 @@ def reads_as_people(refs: list[Ref], analysed: list[AnalysedArticle], texts: Seq
 def longer_names(refs: Sequence[Ref]) -> dict[str, set[tuple[str, ...]]]:
     """Every name of the dossier written with two words or more, as words, by each of its words."""
     index: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    for ref in refs:
-        words = tuple(ref.display.split())
+    for display in {ref.display for ref in refs}:  # a hundred thousand mentions, a few thousand names
+        words = tuple(display.split())
         if len(words) > 1:
             for word in set(words):
                 index[word].add(words)
