@@ -96,19 +96,25 @@ def merge_places(names: dict[str, Name], uf: UnionFind) -> None:
 
 def merge_acronyms(names: dict[str, Name], local_keys: list[dict[str, int]], uf: UnionFind) -> None:
     """An acronym joins the long name whose initials it spells, in an article holding both."""
+    spells: dict[str, list[str]] = {}  # long name -> the acronyms it spells, worked out once
     for ai, keys in enumerate(local_keys):
         acronyms = [k for k in keys if names[k].acronym and len(names[k].tokens) == 1]
         if not acronyms:
             continue
         spelled: dict[str, set[str]] = defaultdict(set)
         for k in keys:
-            rec = names[k]
-            if len(rec.tokens) < 2 or rec.type == "place" and rec.place is not None:
-                continue
-            for surface in rec.surfaces:
-                for acr in initials(surface):
-                    if acr.lower() not in rec.tokens:  # "DC Comics" spells "DC" by holding it
-                        spelled[acr.lower()].add(k)
+            found = spells.get(k)
+            if found is None:
+                found = spells[k] = []
+                rec = names[k]
+                if len(rec.tokens) < 2 or rec.type == "place" and rec.place is not None:
+                    continue
+                for surface in rec.surfaces:
+                    for acr in initials(surface):
+                        if acr.lower() not in rec.tokens:  # "DC Comics" spells "DC" by holding it
+                            found.append(acr.lower())
+            for acr in found:
+                spelled[acr].add(k)
         for acr in sorted(acronyms):
             if names[acr].place is not None and names[acr].place.strength == STRONG:
                 continue  # "US", "UK": the gazetteer knows them
@@ -177,9 +183,9 @@ def merge_spelling(names: dict[str, Name], uf: UnionFind, context: Context) -> N
     weight = {k: _use_weight(names[k]) for g in buckets.values() for k in g}
     for (kind, prefix, length), group in sorted(buckets.items()):
         # Compare with names of the same type and first letters, at most two letters longer.
-        others = [k for d in range(3) for k in buckets.get((kind, prefix, length + d), ())]
+        others = sorted((k for d in range(3) for k in buckets.get((kind, prefix, length + d), ())), key=weight.__getitem__)
         for a in sorted(group, key=weight.__getitem__):
-            for b in sorted(others, key=weight.__getitem__):
+            for b in others:
                 if a == b or (len(b) == len(a) and weight[b] <= weight[a]):
                     continue
                 if uf.find(a) == uf.find(b) or not close(a, b):

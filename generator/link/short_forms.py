@@ -231,7 +231,8 @@ def resolve_short_forms(
             if team is not None:
                 assign[(ai, key)] = team
                 continue
-            target = resolve_local(names[key], keys[key], local_full, names, uf)
+            # No person named in full here: no local candidate (resolve_local would say None).
+            target = resolve_local(names[key], keys[key], local_full, names, uf) if local_full else None
             if target is None:
                 org = resolve_org_local(names[key], keys, names, uf)
                 if org is not None:
@@ -243,6 +244,8 @@ def resolve_short_forms(
                 if target != AMBIGUOUS:
                     used_for[key].add(target)
     for ai, key in unresolved:
+        if names[key].tokens[-1] not in full_by_last and key not in used_for:
+            continue  # no candidate anywhere in the dossier (resolve_dossier would say None)
         target = resolve_dossier(names[key], ai, local_keys[ai][key], names, uf, full_by_last, used_for, context)
         if target is not None and target != uf.find(key):
             assign[(ai, key)] = target
