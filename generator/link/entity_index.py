@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.link.naming import Cluster
 from generator.link.names import TYPES, folded
@@ -38,11 +39,7 @@ class EntityIndex:
         Putin" is None). Inside ``article_id`` the article's own names win; a
         surname shared by two people in the dossier gives None.
         """
-        words = folded(name).split()
-        for start in range(len(words)):
-            if start and words[start - 1] in COMPLEMENT_WORDS:
-                break  # "the wife of Vladimir Putin" is not Vladimir Putin
-            key = " ".join(words[start:])
+        for key, last_word in _tails(name):
             if article_id is not None:
                 found = self._local.get((article_id, key))
                 if found:
@@ -52,10 +49,23 @@ class EntityIndex:
                 return ids[0]
             if len(ids) > 1:
                 return None
-            if len(words) - start == 1:
+            if last_word:
                 ids = self._surname.get(key, [])
                 return ids[0] if len(ids) == 1 else None
         return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _tails(name: str) -> tuple[tuple[str, bool], ...]:
+    """The keys :meth:`EntityIndex.lookup` tries for ``name``, longest first, each with whether
+    it is the last word alone; worked out once per name (every mention of the dossier is looked up)."""
+    words = folded(name).split()
+    tails = []
+    for start in range(len(words)):
+        if start and words[start - 1] in COMPLEMENT_WORDS:
+            break  # "the wife of Vladimir Putin" is not Vladimir Putin
+        tails.append((" ".join(words[start:]), len(words) - start == 1))
+    return tuple(tails)
 
 
 def build_index(clusters: list[Cluster], analysed: list[AnalysedArticle], article_ids: list[str], problems: list[Problem]) -> EntityIndex:
