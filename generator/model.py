@@ -8,7 +8,6 @@ modules: they meet here, so each stage can be tested (and cached) on its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Literal
 
 EntityType = Literal["person", "organisation", "place"]
@@ -98,13 +97,9 @@ class Article:
     #: content: set after the content-keyed caches, never stored in them.
     added: str | None = None
 
-    @cached_property
+    @property
     def text(self) -> str:
-        """The body as analysed: paragraphs joined by blank lines.
-
-        Joined on first read and kept: every stage reads it (analysis, linking, stories,
-        pages), some per mention. Paragraphs are final once ingest has made the article.
-        """
+        """The body as analysed: paragraphs joined by blank lines."""
         return "\n\n".join(p.text for p in self.paragraphs)
 
 
