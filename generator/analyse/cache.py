@@ -20,7 +20,7 @@ from ..cachefiles import stage_fingerprint, version_key, write_json_atomic
 from ..model import AnalysedArticle, Article, Problem
 from .serialise import analysis_from_dict, analysis_to_dict
 
-FORMAT = 2  # 2: mentions as rows, sentences stored once (serialise.py)
+FORMAT = 3  # 2: mentions as rows, sentences stored once (serialise.py); 3: rows keep ``evidenced``
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,7 @@
 The article itself is not stored: it is re-read by ingest on every build, and
 the cache key already pins its bytes.
 
-Mentions are rows, ``[text, type, start, end, sentence number]``, and each
+Mentions are rows, ``[text, type, start, end, sentence number, evidenced]``, and each
 sentence is stored once under ``sentences``: an article names some fifty
 entities in about twenty sentences, and a rebuild reads back every cached
 analysis, so the repeated sentences were most of what it parsed. Mentions of
@@ -24,7 +24,8 @@ def analysis_to_dict(analysed: AnalysedArticle) -> dict[str, Any]:
     del data["article"]
     sentences: dict[str, int] = {}
     data["mentions"] = [
-        [m.text, m.type, m.start, m.end, sentences.setdefault(m.sentence, len(sentences))] for m in analysed.mentions
+        [m.text, m.type, m.start, m.end, sentences.setdefault(m.sentence, len(sentences)), m.evidenced]
+        for m in analysed.mentions
     ]
     data["sentences"] = list(sentences)
     return data
@@ -38,7 +39,10 @@ def analysis_from_dict(data: dict[str, Any], article: Article) -> AnalysedArticl
         title=str(data["title"]),
         title_generated=bool(data["title_generated"]),
         summary=[str(s) for s in data["summary"]],
-        mentions=[Mention(text, kind, start, end, sentences[at]) for text, kind, start, end, at in data["mentions"]],
+        mentions=[
+            Mention(text, kind, start, end, sentences[at], bool(evidenced))
+            for text, kind, start, end, at, evidenced in data["mentions"]
+        ],
         quotes=[Quote(**q) for q in data["quotes"]],
         roles=[Role(**r) for r in data["roles"]],
         dates=[DatedEvent(**d) for d in data["dates"]],
