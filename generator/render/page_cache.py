@@ -28,7 +28,7 @@ from typing import Any
 from generator.cachefiles import read_checked, runtime_versions, stage_fingerprint, version_key, write_checked
 from generator.model import Problem
 
-from .tracking import Fingerprints, fingerprint, Group, Read, group_reads, groups_digest
+from .tracking import Fingerprints, Group, Read, group_reads, groups_digest
 from .views import Page
 
 FORMAT = 1
@@ -126,18 +126,18 @@ class PageCache:
             return {}
 
     def own_key(self, page: Page) -> str:
-        """Fingerprint of the page's path, template and own context values (all but the tables)."""
+        """Fingerprint of the page's path, template and own context values (all but the tables).
+
+        Each value is fingerprinted on its own through :class:`Fingerprints`, which works
+        out a value held by many pages (the common context, a record, a list of records)
+        once per build instead of once per page.
+        """
         digest = hashlib.blake2b(f"{page.path}\0{page.template}\0".encode(), digest_size=16)
-        own = {}
         for name in sorted(page.context):
             value = page.context[name]
             if name in TOOLS or (name in TABLES and self.tables.get(name) is value):
                 continue
-            if self.prints.shared(value):  # records are fingerprinted once for every page showing them
-                digest.update(name.encode() + b"\0" + self.prints.value(value))
-            else:
-                own[name] = value
-        digest.update(fingerprint(own))
+            digest.update(name.encode() + b"\0" + self.prints.value(value))
         digest.update(b"later" if page.later else b"")
         return digest.hexdigest()
 

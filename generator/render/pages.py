@@ -260,11 +260,24 @@ def _entity_pages(dossier: Dossier, entity: Entity, common: dict[str, Any], quot
         "more_quotes": max(0, len(quotes) - ENTITY_QUOTE_LIMIT),
     }
     more = [
-        Page(path, "entity_more.md.j2", {**common, "e": entity, "rows": chunk, "roles_by_article": context["roles_by_article"], **pager(paths, n)})
+        Page(path, "entity_more.md.j2", _more_context(common, entity.id, chunk, context["roles_by_article"], pager(paths, n)))
         for n, (path, chunk) in enumerate(zip(paths, chunks), start=1)
         if n > 1
     ]
     return [Page(page, "entity.md.j2", context, later=network_and_neighbours), *more]
+
+
+def _more_context(
+    common: dict[str, Any], entity_id: str, rows: list[tuple[str, list[str]]], roles: dict[str, list[str]], pages: dict[str, Any]
+) -> dict[str, Any]:
+    """A further page of an entity's articles: what it shows, and nothing more.
+
+    The entity is named by id (the page reads its name and page through the recorded
+    ``entities`` table) and the roles are those of its own rows: a mention added on
+    another page of the entity leaves this one as it was, so it is not rendered again.
+    """
+    shown = {aid: roles[aid] for aid, _ in rows if aid in roles}
+    return {**common, "entity_id": entity_id, "rows": rows, "roles_by_article": shown, **pages}
 
 
 def mentions_by_article(entity: Entity, limit: int) -> list[tuple[str, list[str]]]:
@@ -359,9 +372,9 @@ def _quotes(dossier: Dossier, common: dict[str, Any], groups: list[dict[str, Any
     if sum(weight(g) for g in groups) <= QUOTE_PAGE_BUDGET:
         return [Page("quotes.md", "quotes.md.j2", {**common, "groups": groups, "sections": []})]
     sections: dict[str, list[dict[str, Any]]] = {}
+    speaker = lambda group: dossier.entities[group["entity_id"]]  # noqa: E731
     for group in groups:
-        entity = group["entity"]
-        key = entity_letter(sort_name(entity)) if entity else f"~{group['kind']}"
+        key = entity_letter(sort_name(speaker(group))) if group["entity_id"] else f"~{group['kind']}"
         sections.setdefault(key, []).append(group)
     titles = {"~described": "Described, not named", "~unknown": "Speaker not identified", "#": "Other names"}
     slugs = {"~described": "described", "~unknown": "unidentified", "#": "other"}
@@ -369,7 +382,7 @@ def _quotes(dossier: Dossier, common: dict[str, Any], groups: list[dict[str, Any
     index = []
     for key in sorted(sections):
         # Named speakers in index order; described ones stay most quoted first.
-        members = sections[key] if key.startswith("~") else sorted(sections[key], key=lambda g: (sort_name(g["entity"]), g["entity"].id))
+        members = sections[key] if key.startswith("~") else sorted(sections[key], key=lambda g: (sort_name(speaker(g)), g["entity_id"]))
         slug = slugs.get(key, key.lower())
         chunks = chunk_by_weight(members, weight, QUOTE_PAGE_BUDGET)
         paths = [numbered_path(f"quotes/{slug}.md", n) for n in range(1, len(chunks) + 1)]
@@ -380,7 +393,7 @@ def _quotes(dossier: Dossier, common: dict[str, Any], groups: list[dict[str, Any
             {"title": title, "paths": paths, "speakers": len(members), "quotes": sum(len(g["quotes"]) + g["more"] for g in members)}
         )
     page_of = {id(g): page.path for page in pages for g in page.context["groups"]}
-    top = [(g, page_of[id(g)]) for g in groups if g["entity"]][:20]
+    top = [(g, page_of[id(g)]) for g in groups if g["entity_id"]][:20]
     context = {**common, "groups": [], "sections": index, "top": top, "speakers": len(groups)}
     return [Page("quotes.md", "quotes.md.j2", context), *pages]
 

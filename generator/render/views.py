@@ -5,10 +5,12 @@ Templates only lay these out. Every function is pure: Dossier in, plain dicts ou
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from ..model import TYPE_FOLDERS, Dossier, Entity, LinkedArticle, LinkedQuote
@@ -169,19 +171,30 @@ def co_occurring(
 
     ``article_ids`` are the entity's articles, in the order its page lists them.
     """
-    counts: Counter[str] = Counter()
-    for article_id in article_ids:
-        article = by_id.get(article_id)
-        if article is None:
-            continue
-        for other in {*article.people, *article.organisations, *article.places}:
-            if other != entity_id:
-                counts[other] += 1
+    named = named_in(by_id)
+    counts = Counter(chain.from_iterable(named[a] for a in article_ids if a in named))
+    counts.pop(entity_id, None)
     # Names break ties: only entities that can make the first ``limit`` need sorting by them.
-    by_count = sorted(counts.items(), key=lambda kv: -kv[1])
-    cut = by_count[limit - 1][1] if len(by_count) >= limit else 0
-    ranked = sorted((kv for kv in by_count if kv[1] >= cut), key=lambda kv: (-kv[1], entities[kv[0]].name))
+    top = heapq.nlargest(limit, counts.values())
+    cut = top[-1] if len(top) == limit else 0
+    ranked = sorted((kv for kv in counts.items() if kv[1] >= cut), key=lambda kv: (-kv[1], entities[kv[0]].name, kv[0]))
     return [(i, n) for i, n in ranked[:limit] if i in entities]
+
+
+_NAMED: list[tuple[Mapping[str, LinkedArticle], dict[str, frozenset[str]]]] = []
+
+
+def named_in(by_id: Mapping[str, LinkedArticle]) -> dict[str, frozenset[str]]:
+    """The entity ids each article names (people, organisations, places), by article id.
+
+    Worked out once per table of articles (the last one asked about is kept, with the
+    table itself, so its identity stays its own): :func:`co_occurring` runs for
+    thousands of entity pages, and most articles are read for many of them.
+    """
+    if not _NAMED or _NAMED[0][0] is not by_id:
+        index = {aid: frozenset((*a.people, *a.organisations, *a.places)) for aid, a in by_id.items()}
+        _NAMED[:] = [(by_id, index)]
+    return _NAMED[0][1]
 
 
 def full_quotes_by_speaker(dossier: Dossier) -> dict[tuple[str, str], list[LinkedQuote]]:
@@ -219,7 +232,9 @@ def quotes_by_speaker(
         {
             "label": label(key),
             "kind": key[0],
-            "entity": dossier.entities.get(key[1]) if key[0] == "entity" else None,
+            # The id, not the record: a page of quotes reads the speaker's name and page through
+            # the recorded ``entities`` table, so a new mention elsewhere leaves it untouched.
+            "entity_id": key[1] if key[0] == "entity" and key[1] in dossier.entities else None,
             "quotes": groups[key][:QUOTES_PER_SPEAKER],
             "more": max(0, len(groups[key]) - QUOTES_PER_SPEAKER),
         }

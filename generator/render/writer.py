@@ -47,12 +47,31 @@ def write_tree(root: Path, files: dict[str, bytes], unchanged: Collection[str] =
         tmp.write_bytes(data)
         os.replace(tmp, path)
         stats.written += 1
-    wanted = {*files, MARKER}  # the marker says the folder is the build's: it stays
-    for path in sorted(root.rglob("*"), reverse=True):
-        rel = path.relative_to(root).as_posix()
-        if path.is_file() and rel not in wanted:
-            path.unlink()
-            stats.removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    stats.removed = _remove_others(root, {*files, MARKER})  # the marker says the folder is the build's: it stays
     return stats
+
+
+def _remove_others(root: Path, wanted: set[str]) -> int:
+    """Remove the files under ``root`` not in ``wanted`` (relative POSIX paths), then the folders left empty.
+
+    Walked with ``os.walk`` bottom-up (a folder after what is in it), not ``Path.rglob``: at
+    2,000 articles content/ holds about 10,000 files, and a path object for each was most
+    of a rebuild's writing time. Returns how many files were removed.
+    """
+    removed = 0
+    for folder, dirs, names in os.walk(root, topdown=False):
+        base = Path(folder)
+        prefix = base.relative_to(root).as_posix() + "/" if base != root else ""
+        for name in names:
+            if prefix + name not in wanted and os.path.isfile(base / name):
+                os.unlink(base / name)
+                removed += 1
+        for name in dirs:
+            if os.path.isdir(base / name) and _empty(base / name):
+                os.rmdir(base / name)
+    return removed
+
+
+def _empty(folder: Path) -> bool:
+    with os.scandir(folder) as entries:
+        return next(entries, None) is None
