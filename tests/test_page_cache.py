@@ -250,3 +250,35 @@ def test_forked_render_workers_check_and_record_pages(tmp_path: Path) -> None:
     changed = {path for path in second if first.get(path) != second[path]}
     assert changed and not changed & taken and len(taken) > len(second) // 2
     assert "people/p00003.md" in changed and "articles/a00003.md" in changed
+
+
+def test_pages_that_show_no_change_are_not_rendered_again(tmp_path: Path, reuses: list[str], monkeypatch) -> None:
+    """An entity's further pages and the pages of quotes show a few fields of an entity: one more
+    mention of it, in an article its first page lists, must not render them again (they once
+    held the whole entity record, and a 2,000-article rebuild rendered 174 such pages again).
+
+    Pages are made short so the four seeds have both kinds; every such page whose bytes the
+    change leaves alone must be taken from content/.
+    """
+    from generator.render import pages as pages_module
+
+    monkeypatch.setattr(pages_module, "ENTITY_ARTICLES_PER_PAGE", 1)
+    monkeypatch.setattr(pages_module, "QUOTE_PAGE_BUDGET", 2)
+    work = tmp_path / "work"
+    (work / "seeds").mkdir(parents=True)
+    for name in BASE:
+        shutil.copy(FIXTURE_SEEDS / name, work / "seeds" / name)
+    result, _ = build(work)
+    putin = next(e for e in result.dossier.entities.values() if e.name == "Vladimir Putin")
+    first = next(a for a in result.dossier.articles if a.id == putin.articles[0]).analysed.article.source
+    before = tree(work / "content")
+    seed = work / "seeds" / Path(first).name
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nVladimir Putin did not comment on Friday.\n", encoding="utf-8")
+    reuses.clear()
+    build(work)
+    after = tree(work / "content")
+    assert after != before
+    watched = [path for path in after if "/more/" in path or path.startswith("quotes/")]
+    same = {path for path in watched if before.get(path) == after[path]}
+    assert any(path.startswith("people/more/vladimir-putin-") for path in same), "the test would prove nothing"
+    assert not same - set(reuses), "a page that did not change was rendered again"
