@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
+from operator import itemgetter
 from typing import Any
 
 from ..model import Dossier, Entity, LinkedArticle, Story
@@ -33,6 +34,7 @@ from .views import (
     TYPE_TITLES,
     Page,
     article_page,
+    articles_of,
     chunk_by_weight,
     co_occurring,
     entity_letter,
@@ -253,7 +255,7 @@ def _entity_pages(dossier: Dossier, entity: Entity, common: dict[str, Any], quot
         "mentions_by_article": chunks[0],
         "more_article_pages": [(path, len(chunk)) for path, chunk in zip(paths[1:], chunks[1:])],
         # The commonest descriptions; every one stays beside its article in the list below.
-        "described_as": [text for text, _ in Counter(role["text"] for role in entity.roles).most_common(DESCRIPTIONS)],
+        "described_as": [text for text, _ in Counter(map(itemgetter("text"), entity.roles)).most_common(DESCRIPTIONS)],
         "roles_by_article": roles_by_article(entity),
         "more_mentions": max(0, len(entity.mentions) - ENTITY_MENTION_LIMIT),
         "quotes": quotes[:ENTITY_QUOTE_LIMIT],
@@ -339,7 +341,7 @@ def _network_parts(tables: Mapping[str, Mapping[str, Any]], key: str) -> tuple[l
     chosen = [i for i in dict.fromkeys(ids) if i in entities][:NETWORK_NODES]
     if len(chosen) < 2:
         return None
-    members = {i: set(entities[i].articles) for i in chosen}
+    members = articles_of(entities)
     # Sizes and widths are drawn from power-of-two buckets: one more mention of a
     # much-covered name then leaves every picture it is in (and its cache entry) alone.
     nodes = [(i, entities[i].name, entities[i].type, _bucket(entities[i].mention_count)) for i in chosen]

@@ -181,20 +181,32 @@ def co_occurring(
     return [(i, n) for i, n in ranked[:limit] if i in entities]
 
 
-_NAMED: list[tuple[Mapping[str, LinkedArticle], dict[str, frozenset[str]]]] = []
+_INDEXES: dict[str, tuple[Mapping[str, Any], Any]] = {}
+
+
+def table_index(name: str, table: Mapping[str, Any], make: Callable[[Mapping[str, Any]], Any]) -> Any:
+    """``make(table)``, worked out once per table object (the last one asked about is kept).
+
+    Derived reads (tracking.py) run for thousands of pages, each over entries many other
+    pages read too; the table is kept with its index, so its identity stays its own.
+    Nothing the pages are made from changes while they are made.
+    """
+    found = _INDEXES.get(name)
+    if found is None or found[0] is not table:
+        found = _INDEXES[name] = (table, make(table))
+    return found[1]
 
 
 def named_in(by_id: Mapping[str, LinkedArticle]) -> dict[str, frozenset[str]]:
-    """The entity ids each article names (people, organisations, places), by article id.
+    """The entity ids each article names (people, organisations, places), by article id."""
+    return table_index(
+        "named_in", by_id, lambda table: {aid: frozenset((*a.people, *a.organisations, *a.places)) for aid, a in table.items()}
+    )
 
-    Worked out once per table of articles (the last one asked about is kept, with the
-    table itself, so its identity stays its own): :func:`co_occurring` runs for
-    thousands of entity pages, and most articles are read for many of them.
-    """
-    if not _NAMED or _NAMED[0][0] is not by_id:
-        index = {aid: frozenset((*a.people, *a.organisations, *a.places)) for aid, a in by_id.items()}
-        _NAMED[:] = [(by_id, index)]
-    return _NAMED[0][1]
+
+def articles_of(entities: Mapping[str, Entity]) -> dict[str, frozenset[str]]:
+    """The articles each entity is named in, as a set, by entity id (network pictures intersect them)."""
+    return table_index("articles_of", entities, lambda table: {i: frozenset(e.articles) for i, e in table.items()})
 
 
 def full_quotes_by_speaker(dossier: Dossier) -> dict[tuple[str, str], list[LinkedQuote]]:
